@@ -1,0 +1,90 @@
+# Copyright (c) 2026, The my_tasks Project Developers.
+# SPDX-License-Identifier: BSD-3-Clause
+
+"""Evaluate a policy over whole episodes and summarise them as ``eval.json``."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import torch
+
+StepFn = Callable[[], tuple[torch.Tensor, torch.Tensor, dict]]
+"""Runs the policy for one step of every env; returns the rewards, the done flags and the env's extras."""
+
+SUCCESS_METRIC = "Metrics/success_rate"
+"""Isaac Lab's convention: tasks with a notion of success log this rate over the episodes that just ended."""
+
+
+def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episode_length: int) -> dict[str, Any]:
+    """Run ``step`` until ``num_episodes`` episodes have ended and return their statistics.
+
+    Each env contributes a fixed share of the episodes (its first ones), as SB3's ``evaluate_policy``
+    does: counting the first episodes to end, whichever env they come from, would over-sample short ones.
+
+    Returns:
+        ``num_episodes``, ``return_mean``, ``return_std``, ``episode_length_mean`` and ``success_rate``
+        (None when the task logs no success metric).
+    """
+    quota = torch.tensor([(num_episodes + i) // num_envs for i in range(num_envs)])
+    counted = torch.zeros(num_envs, dtype=torch.long)
+    episode_return = torch.zeros(num_envs)
+    episode_length = torch.zeros(num_envs, dtype=torch.long)
+    returns: list[float] = []
+    lengths: list[int] = []
+    successes = 0.0
+    success_weight = 0
+    max_steps = (int(quota.max()) + 1) * max_episode_length + 1
+    for _ in range(max_steps):
+        rewards, dones, extras = step()
+        episode_return += rewards.detach().reshape(-1).cpu()
+        episode_length += 1
+        done = dones.detach().reshape(-1).cpu().bool()
+        if done.any():
+            record = done & (counted < quota)
+            returns += episode_return[record].tolist()
+            lengths += episode_length[record].tolist()
+            counted += record.long()
+            rate = extras.get("log", {}).get(SUCCESS_METRIC)
+            if rate is not None and record.any():
+                # the logged rate is the mean over every env that just reset; weight it by the ones counted
+                successes += float(rate) * int(record.sum())
+                success_weight += int(record.sum())
+            episode_return[done] = 0.0
+            episode_length[done] = 0
+        if len(returns) >= num_episodes:
+            break
+    else:
+        raise RuntimeError(f"only {len(returns)} of {num_episodes} episodes ended within {max_steps} steps")
+    mean_return = sum(returns) / len(returns)
+    return {
+        "num_episodes": len(returns),
+        "return_mean": mean_return,
+        "return_std": math.sqrt(sum((r - mean_return) ** 2 for r in returns) / len(returns)),
+        "episode_length_mean": sum(lengths) / len(lengths),
+        "max_episode_length": max_episode_length,
+        "success_rate": successes / success_weight if success_weight else None,
+    }
+
+
+def write_eval(path: Path, result: dict[str, Any]) -> None:
+    """Write ``eval.json``."""
+    path.write_text(json.dumps(result, indent=2) + "\n")
+
+
+def format_eval(result: dict[str, Any]) -> str:
+    """``eval.json`` as a short table for the terminal."""
+    rows = [
+        ("task", result["task"]),
+        ("library", result["library"]),
+        ("episodes", result["num_episodes"]),
+        ("return", f"{result['return_mean']:.3f} +- {result['return_std']:.3f}"),
+        ("episode length", f"{result['episode_length_mean']:.1f} / {result['max_episode_length']}"),
+        ("success rate", "n/a" if result["success_rate"] is None else f"{result['success_rate']:.1%}"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"  {name:<{width}}  {value}" for name, value in rows)

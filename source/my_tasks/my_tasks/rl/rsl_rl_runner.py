@@ -1,0 +1,48 @@
+# Copyright (c) 2026, The my_tasks Project Developers.
+# SPDX-License-Identifier: BSD-3-Clause
+
+"""rsl_rl's PPO runner with the checkpoint behaviour that ``DESIGN.md`` asks of every library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rsl_rl.runners import OnPolicyRunner
+
+from .checkpoints import save_atomically
+from .errors import UserError
+
+
+class OnPolicyRunnerWithResume(OnPolicyRunner):
+    """:class:`rsl_rl.runners.OnPolicyRunner` whose checkpoints are atomic and continue the count on resume.
+
+    * ``save`` writes to a temporary file and renames it: rsl_rl's ``torch.save`` writes in place,
+      so a crash mid-write would leave a truncated checkpoint behind.
+    * ``load`` resumes at the iteration after the saved one; rsl_rl would repeat the saved one.
+    * ``load`` turns a checkpoint that does not fit the policy (other sizes) into a one-line error.
+    """
+
+    def save(self, path: str, infos: dict | None = None) -> None:
+        saved = self.alg.save()
+        saved["iter"] = self.current_learning_iteration
+        saved["infos"] = infos
+        save_atomically(saved, Path(path))
+        self.logger.save_model(path, self.current_learning_iteration)
+
+    def load(self, path: str, load_cfg: dict | None = None, strict: bool = True, map_location: str | None = None):
+        try:
+            infos = super().load(path, load_cfg=load_cfg, strict=strict, map_location=map_location)
+        except RuntimeError as error:
+            if "size mismatch" not in str(error) and "Missing key" not in str(error):
+                raise
+            raise UserError(
+                f"checkpoint {path} does not fit this task's policy (its network sizes differ): "
+                "was it trained on another task or with another agent config?"
+            ) from None
+        self.current_learning_iteration += 1
+        return infos
+
+    def flush_logs(self) -> None:
+        """Write pending TensorBoard events now (training stopped before rsl_rl closed its writer)."""
+        if self.logger.writer is not None and hasattr(self.logger.writer, "flush"):
+            self.logger.writer.flush()
