@@ -14,7 +14,10 @@ and checks that both exports compute what the in-memory policy computes.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -66,17 +69,19 @@ def _export_onnx(policy: torch.nn.Module, metadata: dict[str, Any], path: Path) 
     import onnx
 
     example = torch.zeros(2, metadata["obs_dim"])
-    torch.onnx.export(
-        policy,
-        (example,),
-        str(path),
-        input_names=["obs"],
-        output_names=["actions"],
-        dynamic_shapes=({0: torch.export.Dim("batch")},),
-        opset_version=18,
-        external_data=False,  # one self-contained file
-        verbose=False,
-    )
+    # the exporter narrates its passes on stdout and warns about torch internals; neither helps a user here
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        torch.onnx.export(
+            policy,
+            (example,),
+            str(path),
+            input_names=["obs"],
+            output_names=["actions"],
+            dynamic_shapes=({0: torch.export.Dim("batch")},),
+            opset_version=18,
+            external_data=False,  # one self-contained file
+        )
     model = onnx.load(str(path))
     for key, value in metadata.items():
         entry = model.metadata_props.add()

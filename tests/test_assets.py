@@ -1,0 +1,67 @@
+# Copyright (c) 2026, The my_tasks Project Developers.
+# SPDX-License-Identifier: BSD-3-Clause
+
+"""The shipped USD files: rebuilt identically by their script, with the layout Isaac Lab expects."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import SCRIPTS
+from pxr import Sdf, Usd, UsdPhysics
+
+from my_tasks.assets import ASSETS_DATA_DIR
+
+pytestmark = pytest.mark.unit
+
+SHIPPED = ("cartpole.usda", "ground_plane.usda")
+
+
+def test_build_script_reproduces_the_shipped_files(tmp_path):
+    for attempt in ("first", "second"):
+        out = tmp_path / attempt
+        build = [sys.executable, str(SCRIPTS / "tools" / "build_basic_assets.py"), "--out", str(out)]
+        subprocess.run(build, check=True, capture_output=True, timeout=120)
+    for name in SHIPPED:
+        built = (tmp_path / "first" / name).read_bytes()
+        assert built == (tmp_path / "second" / name).read_bytes(), f"{name} differs between two builds"
+        assert built == (ASSETS_DATA_DIR / name).read_bytes(), f"{name} is not what the build script writes"
+
+
+def test_shipped_files_reference_no_other_file():
+    for name in SHIPPED:
+        stage = Usd.Stage.Open(str(ASSETS_DATA_DIR / name))
+        assert stage.GetRootLayer().GetCompositionAssetDependencies() == []  # sublayers, references, payloads
+        assets = [
+            attribute.GetPath()
+            for prim in stage.Traverse()
+            for attribute in prim.GetAttributes()
+            if attribute.GetTypeName() == Sdf.ValueTypeNames.Asset and attribute.Get()
+        ]
+        assert assets == []  # textures, materials
+
+
+def test_cartpole_has_isaac_labs_names_and_joints():
+    stage = Usd.Stage.Open(str(ASSETS_DATA_DIR / "cartpole.usda"))
+    root = stage.GetDefaultPrim()
+    assert root.HasAPI(UsdPhysics.ArticulationRootAPI)
+    bodies = [child.GetName() for child in root.GetChildren() if child.HasAPI(UsdPhysics.RigidBodyAPI)]
+    assert bodies == ["rail", "cart", "pole"]
+    joints = {prim.GetName(): prim.GetTypeName() for prim in stage.Traverse() if prim.IsA(UsdPhysics.Joint)}
+    assert joints == {
+        "root_joint": "PhysicsFixedJoint",
+        "slider_to_cart": "PhysicsPrismaticJoint",
+        "cart_to_pole": "PhysicsRevoluteJoint",
+    }
+    for body in bodies:
+        assert UsdPhysics.MassAPI(root.GetChild(body)).GetMassAttr().Get() > 0
+
+
+def test_ground_plane_has_the_prims_isaac_labs_spawner_uses():
+    stage = Usd.Stage.Open(str(ASSETS_DATA_DIR / "ground_plane.usda"))
+    root = stage.GetDefaultPrim()
+    planes = [prim for prim in Usd.PrimRange(root) if prim.GetTypeName() == "Plane"]
+    assert len(planes) == 1 and planes[0].HasAPI(UsdPhysics.CollisionAPI)
+    assert root.GetChild("Environment").IsValid()
