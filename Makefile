@@ -10,7 +10,7 @@ setup:  ## create or update .venv (idempotent; quick when nothing changed)
 	@bash scripts/tools/setup_venv.sh
 
 demo: setup  ## train MyTasks-Cartpole-Direct with rsl_rl on the CPU, play it, export it
-	$(PYTHON_VENV) scripts/rsl_rl/train.py --task $(DEMO_TASK) --device cpu --num_envs 256 --run_name demo
+	$(PYTHON_VENV) scripts/rsl_rl/train.py --task $(DEMO_TASK) --device cpu --num_envs 256 --max_iterations 100 --run_name demo
 	$(PYTHON_VENV) scripts/rsl_rl/play.py --task $(DEMO_TASK) --device cpu --checkpoint latest
 
 test: setup  ## the test suite, on the CPU
