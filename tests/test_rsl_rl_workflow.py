@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import imageio.v2 as imageio
 import onnxruntime
 import pytest
 import torch
@@ -112,6 +113,21 @@ def test_play_exports_torchscript_and_onnx_that_agree(played):
     onnx_actions = onnxruntime.InferenceSession(str(exported / "policy.onnx")).run(["actions"], {"obs": obs.numpy()})
     assert torch.allclose(scripted, torch.from_numpy(onnx_actions[0]), atol=1e-5)
     assert "parity with the in-memory policy" in result.stdout
+
+
+@pytest.mark.train
+def test_play_records_a_video_kit_less(workdir):
+    """Without Isaac Sim the recorder takes frames from Newton's OpenGL viewer, rendered off-screen (EGL)."""
+    result = run_script(
+        "rsl_rl/play.py",
+        *("--task", TASK, "--device", "cpu", "--num_envs", "4", "--num_episodes", "4", "--no_export"),
+        *("--video", "--video_length", "30"),
+        cwd=workdir,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    (clip,) = (run_dirs(workdir)[0] / "videos" / "play").glob("*.mp4")
+    frames = list(imageio.get_reader(str(clip)))
+    assert len(frames) == 30 and frames[0].std() > 0  # 30 frames with something drawn on them
 
 
 @pytest.mark.train
