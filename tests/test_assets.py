@@ -17,6 +17,7 @@ from my_tasks.assets import ASSETS_DATA_DIR
 pytestmark = pytest.mark.unit
 
 SHIPPED = ("cartpole.usda", "ground_plane.usda")
+ROBOTS = ("go2.usdc", "panda.usdc")
 
 
 def test_build_script_reproduces_the_shipped_files(tmp_path):
@@ -30,8 +31,48 @@ def test_build_script_reproduces_the_shipped_files(tmp_path):
         assert built == (ASSETS_DATA_DIR / name).read_bytes(), f"{name} is not what the build script writes"
 
 
+def test_robot_build_reproduces_the_shipped_files(tmp_path):
+    """example-robot-data URDF -> urdf-usd-converter -> reshaping: the same bytes every time, offline."""
+    for attempt in ("first", "second"):
+        build = [sys.executable, str(SCRIPTS / "tools" / "build_assets.py"), "--out", str(tmp_path / attempt)]
+        subprocess.run(build, check=True, capture_output=True, timeout=300)
+    for name in (*ROBOTS, "PROVENANCE.md"):
+        built = (tmp_path / "first" / name).read_bytes()
+        assert built == (tmp_path / "second" / name).read_bytes(), f"{name} differs between two builds"
+        assert built == (ASSETS_DATA_DIR / name).read_bytes(), f"{name} is not what build_assets.py writes"
+
+
+def test_robot_assets_are_small_and_their_sources_recorded():
+    sizes = {name: (ASSETS_DATA_DIR / name).stat().st_size for name in ROBOTS}
+    assert sum(sizes.values()) < 20e6, sizes
+    provenance = (ASSETS_DATA_DIR / "PROVENANCE.md").read_text()
+    for fragment in (
+        "example-robot-data==",
+        "urdf-usd-converter==",
+        "`go2.usdc`",
+        "MPL-2.0",
+        "`panda.usdc`",
+        "Apache-2.0",
+    ):
+        assert fragment in provenance
+
+
+def test_robot_bodies_are_direct_children_of_the_default_prim():
+    """Isaac Lab addresses bodies as {prim}/<link>; the converter nests them and welds the root to the world."""
+    for name in ROBOTS:
+        stage = Usd.Stage.Open(str(ASSETS_DATA_DIR / name))
+        root = stage.GetDefaultPrim()
+        bodies = [prim for prim in stage.Traverse() if prim.HasAPI(UsdPhysics.RigidBodyAPI)]
+        assert bodies and all(body.GetParent() == root for body in bodies)
+        joints = [prim for prim in stage.Traverse() if prim.IsA(UsdPhysics.Joint)]
+        assert "root_joint" not in [joint.GetName() for joint in joints]
+        for joint in joints:
+            for rel in (UsdPhysics.Joint(joint).GetBody0Rel(), UsdPhysics.Joint(joint).GetBody1Rel()):
+                assert all(stage.GetPrimAtPath(target).HasAPI(UsdPhysics.RigidBodyAPI) for target in rel.GetTargets())
+
+
 def test_shipped_files_reference_no_other_file():
-    for name in SHIPPED:
+    for name in (*SHIPPED, *ROBOTS):
         stage = Usd.Stage.Open(str(ASSETS_DATA_DIR / name))
         assert stage.GetRootLayer().GetCompositionAssetDependencies() == []  # sublayers, references, payloads
         assets = [

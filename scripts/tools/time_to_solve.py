@@ -35,7 +35,8 @@ def time_to_solve(run_dir: Path, fraction: float) -> dict:
     series = {tag: {e.step: e.value for e in events.Scalars(tag)} for tag in events.Tags()["scalars"]}
     lengths = series["Train/mean_episode_length"]
     seconds_per_iteration = {
-        it: series["Perf/collection_time"][it] + series["Perf/learning_time"][it] for it in series["Perf/collection_time"]
+        it: series["Perf/collection_time"][it] + series["Perf/learning_time"][it]
+        for it in series["Perf/collection_time"]
     }
     agent = yaml.unsafe_load((run_dir / "params" / "agent.yaml").read_text())
     env = yaml.unsafe_load((run_dir / "params" / "env.yaml").read_text())

@@ -1,0 +1,159 @@
+# Copyright (c) 2026, The my_tasks Project Developers.
+# SPDX-License-Identifier: BSD-3-Clause
+
+"""The Go2 and Panda assets in kit-less Newton scenes on the CPU: names, masses, standing, holding, gripping."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+import torch
+
+from isaaclab.app import launch_simulation
+from isaaclab.scene import InteractiveScene, InteractiveSceneCfg
+from isaaclab.sensors import ContactSensorCfg
+from isaaclab.sim import SimulationCfg, SimulationContext
+from isaaclab.terrains import TerrainGeneratorCfg
+from isaaclab.utils import configclass
+
+from isaaclab_newton.physics import MJWarpSolverCfg, NewtonCfg
+
+from my_tasks.assets import FLAT_TERRAIN_CFG, FRANKA_PANDA_CFG, ROUGH_TERRAIN_CFG, UNITREE_GO2_CFG
+
+pytestmark = pytest.mark.sim
+
+DT = 0.005  # [s]
+NUM_ENVS = 4
+GO2_BODIES = ["base"] + [
+    f"{leg}_{part}" for leg in ("FL", "FR", "RL", "RR") for part in ("hip", "thigh", "calf", "foot")
+]
+GO2_JOINTS = [f"{leg}_{part}_joint" for leg in ("FL", "FR", "RL", "RR") for part in ("hip", "thigh", "calf")]
+PANDA_BODIES = [f"panda_link{i}" for i in range(8)] + ["panda_hand", "panda_leftfinger", "panda_rightfinger"]
+PANDA_JOINTS = [f"panda_joint{i}" for i in range(1, 8)] + ["panda_finger_joint1", "panda_finger_joint2"]
+
+
+@configclass
+class Go2SceneCfg(InteractiveSceneCfg):
+    terrain = FLAT_TERRAIN_CFG
+    robot = UNITREE_GO2_CFG.replace(prim_path="{ENV_REGEX_NS}/Robot")
+    feet = ContactSensorCfg(prim_path="{ENV_REGEX_NS}/Robot/.*_foot")
+    bodies = ContactSensorCfg(prim_path="{ENV_REGEX_NS}/Robot/.*")
+
+
+@configclass
+class PandaSceneCfg(InteractiveSceneCfg):
+    robot = FRANKA_PANDA_CFG.replace(prim_path="{ENV_REGEX_NS}/Robot")
+
+
+@contextmanager
+def simulate(scene_cfg: InteractiveSceneCfg):
+    """A kit-less CPU simulation of ``scene_cfg``, its robot reset to the default state."""
+    solver = MJWarpSolverCfg(njmax=200, nconmax=100, integrator="implicitfast", cone="pyramidal")
+    sim_cfg = SimulationCfg(dt=DT, device="cpu", physics=NewtonCfg(solver_cfg=solver, use_cuda_graph=False))
+    with launch_simulation(sim_cfg, {}):
+        sim = SimulationContext(sim_cfg)
+        try:
+            scene = InteractiveScene(scene_cfg)
+            sim.reset()
+            robot = scene["robot"]
+            root_pose = robot.data.default_root_pose.torch.clone()
+            root_pose[:, :3] += scene.env_origins
+            robot.write_root_pose_to_sim_index(root_pose=root_pose)
+            robot.write_root_velocity_to_sim_index(root_velocity=robot.data.default_root_vel.torch.clone())
+            robot.write_joint_position_to_sim_index(position=robot.data.default_joint_pos.torch.clone())
+            robot.write_joint_velocity_to_sim_index(velocity=robot.data.default_joint_vel.torch.clone())
+            scene.reset()
+            yield sim, scene
+        finally:
+            sim.clear_instance()
+
+
+def hold(sim, scene, target: torch.Tensor, seconds: float):
+    """Hold the robot's joint position target for ``seconds``, yielding after every physics step."""
+    robot = scene["robot"]
+    for step in range(round(seconds / DT)):
+        robot.set_joint_position_target_index(target=target)
+        scene.write_data_to_sim()
+        sim.step()
+        scene.update(DT)
+        yield (step + 1) * DT
+
+
+def test_go2_names_and_masses():
+    with simulate(Go2SceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (_, scene):
+        robot = scene["robot"]
+        assert robot.joint_names == GO2_JOINTS
+        assert sorted(robot.body_names) == sorted(GO2_BODIES)
+        masses = robot.data.body_mass.torch[0]
+        assert (masses > 0).all()
+        assert 14.0 < float(masses.sum()) < 17.0  # the Go2 weighs about 15 kg
+        assert float(masses[robot.body_names.index("base")]) > 6.0
+
+
+def test_go2_stands_on_its_four_feet_for_two_seconds():
+    with simulate(Go2SceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (sim, scene):
+        robot, feet, bodies = scene["robot"], scene["feet"], scene["bodies"]
+        assert sorted(feet.body_names) == sorted(f"{leg}_foot" for leg in ("FL", "FR", "RL", "RR"))
+        not_feet = [i for i, name in enumerate(bodies.body_names) if not name.endswith("_foot")]
+        for t in hold(sim, scene, robot.data.default_joint_pos.torch, seconds=2.0):
+            if t < 0.5:  # dropped from 0.4 m, it settles on its feet first
+                continue
+            height = robot.data.root_pos_w.torch[:, 2]
+            assert ((height > 0.2) & (height < 0.4)).all(), f"base height {height.tolist()} at {t:.2f} s"
+            assert (robot.data.projected_gravity_b.torch[:, 2] < -0.95).all(), "the base tilted over"
+            forces = bodies.data.net_forces_w.torch.norm(dim=-1)
+            assert (forces[:, not_feet] < 1e-3).all(), "a body other than a foot touches the ground"
+        foot_forces = feet.data.net_forces_w.torch.norm(dim=-1)
+        assert (foot_forces > 1.0).all(), "every foot carries weight"
+        # the four feet carry the robot's weight
+        weight = float(robot.data.body_mass.torch[0].sum()) * 9.81
+        assert float(foot_forces.sum(dim=1).mean()) == pytest.approx(weight, rel=0.1)
+
+
+def test_go2_lands_on_procedural_rough_terrain():
+    small_rough = ROUGH_TERRAIN_CFG.replace(
+        terrain_generator=ROUGH_TERRAIN_CFG.terrain_generator.replace(num_rows=2, num_cols=2, border_width=2.0)
+    )
+    assert isinstance(small_rough.terrain_generator, TerrainGeneratorCfg)
+    with simulate(Go2SceneCfg(num_envs=NUM_ENVS, env_spacing=2.0, terrain=small_rough)) as (sim, scene):
+        robot = scene["robot"]
+        for _ in hold(sim, scene, robot.data.default_joint_pos.torch, seconds=1.0):
+            pass
+        height_above_origin = robot.data.root_pos_w.torch[:, 2] - scene.env_origins[:, 2]
+        assert torch.isfinite(robot.data.root_pos_w.torch).all()
+        assert (height_above_origin > 0.1).all(), "the robot fell through the terrain"
+
+
+def test_panda_names_masses_and_fixed_base():
+    with simulate(PandaSceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (_, scene):
+        robot = scene["robot"]
+        assert robot.joint_names == PANDA_JOINTS
+        assert sorted(robot.body_names) == sorted(PANDA_BODIES)
+        masses = robot.data.body_mass.torch[0]
+        assert (masses > 0).all() and 15.0 < float(masses.sum()) < 20.0  # about 18 kg with the hand
+        assert robot.is_fixed_base
+
+
+def test_panda_holds_its_default_pose_under_gravity():
+    with simulate(PandaSceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (sim, scene):
+        robot = scene["robot"]
+        target = robot.data.default_joint_pos.torch.clone()
+        base = robot.data.root_pos_w.torch.clone()
+        for _ in hold(sim, scene, target, seconds=2.0):
+            error = (robot.data.joint_pos.torch - target).abs()
+            assert float(error[:, :7].max()) < 0.02, f"arm joint error {error[0, :7].tolist()}"
+        assert torch.allclose(robot.data.root_pos_w.torch, base, atol=1e-4), "the base moved"
+
+
+def test_panda_fingers_close_and_open_on_command():
+    with simulate(PandaSceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (sim, scene):
+        robot = scene["robot"]
+        fingers = [robot.joint_names.index(name) for name in ("panda_finger_joint1", "panda_finger_joint2")]
+        for width, check in ((0.0, lambda q: q < 0.005), (0.04, lambda q: q > 0.035)):
+            target = robot.data.default_joint_pos.torch.clone()
+            target[:, fingers] = width  # only finger 1 is driven; finger 2 follows by the mimic constraint
+            for _ in hold(sim, scene, target, seconds=1.0):
+                pass
+            positions = robot.data.joint_pos.torch[:, fingers]
+            assert check(positions).all(), f"fingers at {positions[0].tolist()} for a command of {width} m"
