@@ -10,7 +10,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 VENV=.venv
 LOCK=requirements/lock.txt
 STAMP=$VENV/.setup-fingerprint
-fingerprint=$(cat "$LOCK" pyproject.toml source/my_tasks/pyproject.toml | sha256sum | cut -d' ' -f1)
+# what decides the environment: the lock, the package's pyproject, and the dev dependency group
+fingerprint=$( (cat "$LOCK" source/my_tasks/pyproject.toml; sed -n '/^\[dependency-groups\]/,/^]/p' pyproject.toml) \
+  | sha256sum | cut -d' ' -f1)
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$fingerprint" ] && [ -x "$VENV/bin/python" ]; then
   exit 0
