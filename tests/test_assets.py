@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -69,6 +70,20 @@ def test_robot_bodies_are_direct_children_of_the_default_prim():
         for joint in joints:
             for rel in (UsdPhysics.Joint(joint).GetBody0Rel(), UsdPhysics.Joint(joint).GetBody1Rel()):
                 assert all(stage.GetPrimAtPath(target).HasAPI(UsdPhysics.RigidBodyAPI) for target in rel.GetTargets())
+
+
+def test_importing_my_tasks_registers_newtons_schemas_before_any_stage_is_used():
+    """USD freezes its schema registry at the first stage; Newton's schemas registered later go missing."""
+    code = (
+        "from pxr import Usd, UsdPhysics; import my_tasks; "
+        "UsdPhysics.Scene.Define(Usd.Stage.CreateInMemory(), '/physics'); "
+        f"stage = Usd.Stage.Open({str(ASSETS_DATA_DIR / 'panda.usdc')!r}); "
+        "print(stage.GetPrimAtPath('/panda/Physics/panda_finger_joint2').HasAPI('NewtonMimicAPI'))"
+    )
+    # a fresh interpreter, without the plug-in path that importing Newton here put into the environment
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PXR_")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr[-2000:]
 
 
 def test_shipped_files_reference_no_other_file():

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,9 +86,15 @@ def build(name: str, out_dir: Path) -> Path:
         layer = stage.GetRootLayer()
         # the flattened layer records the scratch folder it came from: not reproducible, not useful
         layer.documentation = f"{name}: built by scripts/tools/build_assets.py from example-robot-data ({source.urdf})"
+        text = Path(scratch) / f"{name}.usda"
+        layer.Export(str(text))
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / f"{name}.usdc"
-        layer.Export(str(path))
+        # The binary format orders its tables by what the writing process saw before (paths of the
+        # install, earlier robots), so the same data could give other bytes elsewhere. Written by a fresh
+        # interpreter from the text form, the bytes depend on the data alone.
+        write_binary = "import sys; from pxr import Sdf; Sdf.Layer.FindOrOpen(sys.argv[1]).Export(sys.argv[2])"
+        subprocess.run([sys.executable, "-c", write_binary, str(text), str(path)], check=True)
     return path
 
 

@@ -9,6 +9,11 @@ Importing this package registers every ``MyTasks-*`` task with gymnasium, exactl
 
 import importlib.metadata
 
+# Newton's USD schemas (NewtonJointAPI, NewtonMimicAPI, ...) must be registered before USD first builds its
+# schema registry, at the first use of a stage: schemas registered later are silently missing from every
+# prim, and the Panda's finger mimic joint, for one, stops working. Importing my_tasks registers them first.
+import newton_usd_schemas  # noqa: F401
+
 try:
     __version__ = importlib.metadata.version("my_tasks")
 except importlib.metadata.PackageNotFoundError:  # a source checkout on PYTHONPATH, not installed
