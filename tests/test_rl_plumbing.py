@@ -5,11 +5,14 @@
 
 from __future__ import annotations
 
+import functools
+import json
+
 import pytest
 import torch
 
 import my_tasks  # noqa: F401
-from my_tasks.rl import cli, evaluate, tasks
+from my_tasks.rl import checkpoints, cli, evaluate, tasks
 from my_tasks.rl.errors import EXIT_USAGE, UserError
 
 pytestmark = pytest.mark.unit
@@ -150,3 +153,29 @@ def test_evaluation_without_a_success_metric_reports_none():
 
     result = evaluate.evaluate_policy(step, num_envs=2, num_episodes=3, max_episode_length=1)
     assert result["success_rate"] is None and result["num_episodes"] == 3
+
+
+def fake_run(root, name: str, task: str, iterations: list[int], library: str = "rsl_rl"):
+    """A run folder as training leaves it: run.json and (empty) model_<i>.pt checkpoints."""
+    run_dir = root / "logs" / library / "cartpole_direct" / name
+    run_dir.mkdir(parents=True)
+    (run_dir / "run.json").write_text(json.dumps({"library": library, "task": task}))
+    for iteration in iterations:
+        (run_dir / f"model_{iteration}.pt").write_bytes(b"")
+    return run_dir
+
+
+def test_latest_is_the_last_checkpoint_of_the_newest_run_of_the_task(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    old = fake_run(tmp_path, "2026-01-01_10-00-00_baseline", "MyTasks-Cartpole-Direct", [0, 50, 149])
+    new = fake_run(tmp_path, "2026-01-02_10-00-00", "MyTasks-Cartpole-Direct", [0, 9, 10])
+    fake_run(tmp_path, "2026-01-03_10-00-00", "MyTasks-Cartpole", [5])  # another task: never picked
+    fake_run(tmp_path, "2026-01-04_10-00-00", "MyTasks-Cartpole-Direct", [])  # no checkpoint yet
+    find = functools.partial(
+        checkpoints.resolve_checkpoint, library="rsl_rl", task="MyTasks-Cartpole-Direct", experiment="cartpole_direct"
+    )
+    assert find("latest") == new / "model_10.pt"  # by number, not by name: 10 after 9
+    assert find(None, run_name="baseline") == old / "model_149.pt"
+    assert find(str(old)) == old / "model_149.pt"  # a run folder means its last checkpoint
+    with pytest.raises(UserError, match="no rsl_rl checkpoint of MyTasks-Cartpole-Direct in a run named nope"):
+        find("latest", run_name="nope")

@@ -80,15 +80,23 @@ def hold(sim, scene, target: torch.Tensor, seconds: float):
         yield (step + 1) * DT
 
 
-def test_go2_names_and_masses():
-    with simulate(Go2SceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (_, scene):
+@pytest.mark.parametrize(
+    ("scene_cfg", "joints", "bodies", "total_mass", "fixed_base"),
+    [
+        (Go2SceneCfg, GO2_JOINTS, GO2_BODIES, (14.0, 17.0), False),  # the Go2 weighs about 15 kg
+        (PandaSceneCfg, PANDA_JOINTS, PANDA_BODIES, (15.0, 20.0), True),  # the Panda about 18 kg with its hand
+    ],
+    ids=["go2", "panda"],
+)
+def test_names_masses_and_base(scene_cfg, joints, bodies, total_mass, fixed_base):
+    with simulate(scene_cfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (_, scene):
         robot = scene["robot"]
-        assert robot.joint_names == GO2_JOINTS
-        assert sorted(robot.body_names) == sorted(GO2_BODIES)
+        assert robot.joint_names == joints
+        assert sorted(robot.body_names) == sorted(bodies)
         masses = robot.data.body_mass.torch[0]
         assert (masses > 0).all()
-        assert 14.0 < float(masses.sum()) < 17.0  # the Go2 weighs about 15 kg
-        assert float(masses[robot.body_names.index("base")]) > 6.0
+        assert total_mass[0] < float(masses.sum()) < total_mass[1]
+        assert robot.is_fixed_base == fixed_base
 
 
 def test_go2_stands_on_its_four_feet_for_two_seconds():
@@ -123,16 +131,6 @@ def test_go2_lands_on_procedural_rough_terrain():
         height_above_origin = robot.data.root_pos_w.torch[:, 2] - scene.env_origins[:, 2]
         assert torch.isfinite(robot.data.root_pos_w.torch).all()
         assert (height_above_origin > 0.1).all(), "the robot fell through the terrain"
-
-
-def test_panda_names_masses_and_fixed_base():
-    with simulate(PandaSceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)) as (_, scene):
-        robot = scene["robot"]
-        assert robot.joint_names == PANDA_JOINTS
-        assert sorted(robot.body_names) == sorted(PANDA_BODIES)
-        masses = robot.data.body_mass.torch[0]
-        assert (masses > 0).all() and 15.0 < float(masses.sum()) < 20.0  # about 18 kg with the hand
-        assert robot.is_fixed_base
 
 
 def test_panda_holds_its_default_pose_under_gravity():

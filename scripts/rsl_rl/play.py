@@ -37,7 +37,11 @@ def main() -> None:
 
     # 2. The checkpoint; results go into its run folder.
     checkpoint = checkpoints.resolve_checkpoint(
-        args.checkpoint, library=LIBRARY, task=args.task, experiment=args.experiment_name or agent_cfg.experiment_name
+        args.checkpoint,
+        library=LIBRARY,
+        task=args.task,
+        experiment=args.experiment_name or agent_cfg.experiment_name,
+        run_name=args.run_name,
     )
     run_dir = checkpoint.parent
     video.configure_recording(env_cfg, args, run_dir, subdir="play")
@@ -76,7 +80,8 @@ def main() -> None:
         print(f"[my_tasks] evaluation ({run_dir / 'eval.json'}):\n{evaluate.format_eval(result)}")
 
         # 5. Export: rsl_rl's own export model (the actor, its observation normalizer, the mean action)
-        #    as TorchScript and ONNX, checked against the in-memory policy on real observations.
+        #    as TorchScript and ONNX, checked against the in-memory policy on real observations. We write the
+        #    files ourselves because rsl_rl's export_policy_to_onnx fixes the batch size to 1 and has no metadata.
         if not args.no_export:
             exported_dir = run_dir / "exported"
             with torch.inference_mode():

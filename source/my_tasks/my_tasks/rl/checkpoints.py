@@ -23,7 +23,9 @@ CHECKPOINT_PATTERNS = {
 """File names of each library's checkpoints inside a run directory."""
 
 
-def resolve_checkpoint(spec: str | None, *, library: str, task: str, experiment: str) -> Path:
+def resolve_checkpoint(
+    spec: str | None, *, library: str, task: str, experiment: str, run_name: str | None = None
+) -> Path:
     """Return the checkpoint file that ``spec`` names, after checking it belongs to ``task`` and ``library``.
 
     Args:
@@ -32,13 +34,14 @@ def resolve_checkpoint(spec: str | None, *, library: str, task: str, experiment:
         library: The library that will load it.
         task: The task it must have been trained on.
         experiment: The experiment folder searched for ``latest``.
+        run_name: With ``latest``, only runs whose folder name ends with ``_<run_name>``.
 
     Raises:
         UserError: If there is no such checkpoint, or it was trained on another task or with another library.
     """
     pattern = CHECKPOINT_PATTERNS[library]
     if spec in (None, "latest"):
-        path = _latest_checkpoint(runs.experiment_dir(library, experiment), library, task, pattern)
+        path = _latest_checkpoint(runs.experiment_dir(library, experiment), library, task, pattern, run_name)
     else:
         path = Path(spec).expanduser()
         if path.is_dir():
@@ -112,19 +115,23 @@ def save_on_interrupt(save: Callable[[], Path]) -> Iterator[None]:
         raise
 
 
-def _latest_checkpoint(root: Path, library: str, task: str, pattern: str) -> Path:
-    from isaaclab_rl.entrypoints.common import resolve_checkpoint_selector
-
-    try:
-        found = resolve_checkpoint_selector(
-            str(root), "latest", library=library, task=task, checkpoint_pattern=pattern, recursive=True
-        )
-    except ValueError:
-        raise UserError(
-            f"no {library} checkpoint of {task} under {root}: train one with "
-            f"scripts/{library}/train.py --task {task}, or pass --checkpoint PATH"
-        ) from None
-    return Path(found)
+def _latest_checkpoint(root: Path, library: str, task: str, pattern: str, run_name: str | None) -> Path:
+    """The last checkpoint of the newest run of ``task`` with ``library`` (run folders start with their time)."""
+    run_dirs = sorted((d for d in root.iterdir() if d.is_dir()), reverse=True) if root.is_dir() else []
+    for run_dir in run_dirs:
+        if run_name is not None and not run_dir.name.endswith(f"_{run_name}"):
+            continue
+        manifest = runs.read_run_manifest(run_dir)
+        if manifest is None or (manifest["library"], manifest["task"]) != (library, task):
+            continue
+        checkpoints = _checkpoints_in(run_dir, pattern)
+        if checkpoints:
+            return checkpoints[-1]
+    named = f" named {run_name}" if run_name else ""
+    raise UserError(
+        f"no {library} checkpoint of {task} in a run{named} under {root}: train one with "
+        f"scripts/{library}/train.py --task {task}, or pass --checkpoint PATH"
+    )
 
 
 def _checkpoints_in(folder: Path, pattern: str) -> list[Path]:

@@ -63,7 +63,11 @@ def build_parser(action: Action, library: str | None = None) -> argparse.Argumen
         add_launcher_args(parser)
         return parser
     parser.add_argument("--experiment_name", help="Folder under logs/<library>/ (default: the agent config's).")
-    parser.add_argument("--run_name", help="Suffix of the run folder name.")
+    parser.add_argument(
+        "--run_name",
+        help="Suffix of the run folder name"
+        + (" (with --checkpoint latest: the newest run of that name)." if action == "play" else "."),
+    )
     parser.add_argument(
         "--checkpoint",
         help="Checkpoint file, run folder, or 'latest' (the newest run of this task and library).",
