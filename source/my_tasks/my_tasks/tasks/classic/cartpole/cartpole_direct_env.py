@@ -30,8 +30,8 @@ class CartpoleDirectEnv(DirectRLEnv):
     def __init__(self, cfg: CartpoleDirectEnvCfg, render_mode: str | None = None, **kwargs):
         super().__init__(cfg, render_mode, **kwargs)
         self.robot = self.scene["robot"]
-        self._cart_dof_idx, _ = self.robot.find_joints(self.cfg.cart_dof_name)
-        self._pole_dof_idx, _ = self.robot.find_joints(self.cfg.pole_dof_name)
+        (self._cart,), _ = self.robot.find_joints(self.cfg.cart_dof_name)
+        (self._pole,), _ = self.robot.find_joints(self.cfg.pole_dof_name)
         # views on the articulation's state buffers, refreshed by the simulation every step
         self.joint_pos = self.robot.data.joint_pos.torch
         self.joint_vel = self.robot.data.joint_vel.torch
@@ -40,19 +40,19 @@ class CartpoleDirectEnv(DirectRLEnv):
         self.actions = self.cfg.action_scale * actions
 
     def _apply_action(self) -> None:
-        self.robot.set_joint_effort_target_index(target=self.actions, joint_ids=self._cart_dof_idx)
+        self.robot.set_joint_effort_target_index(target=self.actions, joint_ids=[self._cart])
 
     def _get_observations(self) -> dict:
         joint_pos_rel = self.joint_pos - self.robot.data.default_joint_pos.torch
         joint_vel_rel = self.joint_vel - self.robot.data.default_joint_vel.torch
-        cart, pole = self._cart_dof_idx[0], self._pole_dof_idx[0]
+        cart, pole = self._cart, self._pole
         obs = torch.stack(
             (joint_pos_rel[:, cart], joint_pos_rel[:, pole], joint_vel_rel[:, cart], joint_vel_rel[:, pole]), dim=-1
         )
         return {"policy": obs}
 
     def _get_rewards(self) -> torch.Tensor:
-        cart, pole = self._cart_dof_idx[0], self._pole_dof_idx[0]
+        cart, pole = self._cart, self._pole
         return compute_rewards(
             self.cfg.rew_scale_alive,
             self.cfg.rew_scale_terminated,
@@ -67,7 +67,7 @@ class CartpoleDirectEnv(DirectRLEnv):
         )
 
     def _get_dones(self) -> tuple[torch.Tensor, torch.Tensor]:
-        cart, pole = self._cart_dof_idx[0], self._pole_dof_idx[0]
+        cart, pole = self._cart, self._pole
         time_out = self.episode_length_buf >= self.max_episode_length
         cart_off_rail = torch.abs(self.joint_pos[:, cart]) > self.cfg.max_cart_pos
         pole_fallen = torch.abs(wrap_to_pi(self.joint_pos[:, pole])) > self.cfg.max_pole_angle
@@ -80,7 +80,7 @@ class CartpoleDirectEnv(DirectRLEnv):
         self.extras.setdefault("log", {})["Metrics/success_rate"] = self.reset_time_outs[env_ids].float().mean()
         super()._reset_idx(env_ids)
 
-        cart, pole = self._cart_dof_idx, self._pole_dof_idx
+        cart, pole = self._cart, self._pole
         joint_pos = self.robot.data.default_joint_pos.torch[env_ids].clone()
         joint_vel = self.robot.data.default_joint_vel.torch[env_ids].clone()
         shape = joint_pos[:, cart].shape
@@ -103,7 +103,7 @@ class CartpoleDirectEnv(DirectRLEnv):
             "observation_terms": [{"name": name, "dim": dim} for name, dim in self.OBSERVATION_TERMS.items()],
             "action_terms": [{"name": "cart_force", "dim": 1}],
             "joint_names": [self.cfg.cart_dof_name],
-            "default_joint_pos": self.robot.data.default_joint_pos.torch[0, self._cart_dof_idx].tolist(),
+            "default_joint_pos": self.robot.data.default_joint_pos.torch[0, [self._cart]].tolist(),
             "action_scale": self.cfg.action_scale,
         }
 
