@@ -1,10 +1,10 @@
 # Two commands do everything: `make demo` (train, play and export a cartpole on the CPU) and
-# `make test`. Both set up .venv first when it is missing or out of date.
+# `make test` (lint, docs and the test suite). Both set up .venv first when it is missing or out of date.
 
 PYTHON_VENV := .venv/bin/python
 DEMO_TASK := MyTasks-Cartpole-Direct
 
-.PHONY: setup demo test lint lock clean-logs
+.PHONY: setup demo test lint docs lock clean-logs
 
 setup:  ## create or update .venv (idempotent; quick when nothing changed)
 	@bash scripts/tools/setup_venv.sh
@@ -13,11 +13,14 @@ demo: setup  ## train MyTasks-Cartpole-Direct with rsl_rl on the CPU, play it, e
 	$(PYTHON_VENV) scripts/rsl_rl/train.py --task $(DEMO_TASK) --device cpu --num_envs 256 --max_iterations 100 --run_name demo
 	$(PYTHON_VENV) scripts/rsl_rl/play.py --task $(DEMO_TASK) --device cpu --checkpoint latest
 
-test: setup  ## the test suite, on the CPU
+test: setup lint docs  ## lint, build the docs, then the test suite on the CPU
 	$(PYTHON_VENV) -m pytest
 
-lint: setup  ## ruff (format and lint) and codespell, through pre-commit
+lint: setup  ## ruff, codespell, yaml/toml/json checks and hadolint, through pre-commit
 	.venv/bin/pre-commit run --all-files
+
+docs: setup  ## build the Sphinx site into docs/_build/html (warnings are errors)
+	.venv/bin/sphinx-build -W --keep-going -b html docs docs/_build/html
 
 lock:  ## re-resolve the dependencies and rewrite requirements/lock.txt
 	bash scripts/tools/update_lock.sh
