@@ -294,3 +294,14 @@ def test_vscode_tasks_run_make_targets_that_exist():
     for task in tasks:
         assert task["command"] == "make"
         assert set(task["args"]) <= targets, f"{task['label']}: no such target in the Makefile"
+
+
+# --- CONTRIBUTING.md ------------------------------------------------------------------------------
+
+
+def test_contributing_links_to_files_that_exist():
+    text = (REPO_ROOT / "CONTRIBUTING.md").read_text()
+    links = [target for target in re.findall(r"\]\(([^)#\s]+)\)", text) if "://" not in target]
+    assert links, "CONTRIBUTING.md links to the tutorial and the README"
+    for target in links:
+        assert (REPO_ROOT / target).exists(), f"CONTRIBUTING.md links to {target}, which does not exist"
