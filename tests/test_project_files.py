@@ -305,3 +305,17 @@ def test_contributing_links_to_files_that_exist():
     assert links, "CONTRIBUTING.md links to the tutorial and the README"
     for target in links:
         assert (REPO_ROOT / target).exists(), f"CONTRIBUTING.md links to {target}, which does not exist"
+
+
+# --- pre-commit -----------------------------------------------------------------------------------
+
+
+def test_precommit_hooks_pin_the_dev_tools_of_the_venv():
+    dev_pins = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["dependency-groups"]["dev"]
+    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text())
+    assert [repo["repo"] for repo in hooks["repos"]] == ["local"], "hooks on GitHub cannot be fetched everywhere"
+    for hook in hooks["repos"][0]["hooks"]:
+        assert hook["language"] == "python", hook["id"]
+        for requirement in hook["additional_dependencies"]:
+            # `make lint` and the tools in .venv (editor, command line) must agree
+            assert requirement in dev_pins, f"hook {hook['id']} pins {requirement}, the dev group does not"
