@@ -19,7 +19,7 @@ from isaaclab.app import launch_simulation
 from isaaclab_rl.rsl_rl import RslRlVecEnvWrapper, check_rsl_rl_version, handle_deprecated_rsl_rl_cfg
 
 import my_tasks  # noqa: F401  (importing it registers the MyTasks-* tasks with gymnasium)
-from my_tasks.rl import checkpoints, cli, evaluate, export, metadata, tasks, video
+from my_tasks.rl import checkpoints, cli, evaluate, export, tasks, video
 from my_tasks.rl.errors import run_main
 from my_tasks.rl.rsl_rl_runner import OnPolicyRunnerWithResume
 
@@ -43,7 +43,7 @@ def main() -> None:
         experiment=args.experiment_name or agent_cfg.experiment_name,
         run_name=args.run_name,
     )
-    run_dir = checkpoint.parent
+    run_dir = checkpoints.run_dir_of(checkpoint)
     video.configure_recording(env_cfg, args, run_dir, subdir="play")
 
     with launch_simulation(env_cfg, args):
@@ -65,39 +65,34 @@ def main() -> None:
                 policy.reset(dones)  # clears recurrent state of finished episodes (no-op for MLPs)
             return rewards, dones, extras
 
-        result = evaluate.evaluate_policy(
-            step, num_envs=env.num_envs, num_episodes=args.num_episodes, max_episode_length=env.max_episode_length
+        evaluate.evaluate_and_record(
+            step,
+            env=env,
+            task=args.task,
+            library=LIBRARY,
+            checkpoint=checkpoint,
+            seed=agent_cfg.seed,
+            device=args.device,
+            num_episodes=args.num_episodes,
         )
-        result = {
-            "task": args.task,
-            "library": LIBRARY,
-            "checkpoint": str(checkpoint),
-            "seed": agent_cfg.seed,
-            "device": args.device,
-            **result,
-        }
-        evaluate.write_eval(run_dir / "eval.json", result)
-        print(f"[my_tasks] evaluation ({run_dir / 'eval.json'}):\n{evaluate.format_eval(result)}")
 
         # 5. Export: rsl_rl's own export model (the actor, its observation normalizer, the mean action)
         #    as TorchScript and ONNX, checked against the in-memory policy on real observations. We write the
         #    files ourselves because rsl_rl's export_policy_to_onnx fixes the batch size to 1 and has no metadata.
         if not args.no_export:
-            exported_dir = run_dir / "exported"
             with torch.inference_mode():
                 actor_input = torch.cat([obs[group] for group in policy.obs_groups], dim=-1)
                 expected = policy(obs)
-            info = metadata.policy_metadata(
-                env,
+            export.export_run(
+                policy.as_jit(),
+                env=env,
                 task=args.task,
                 library=LIBRARY,
-                obs_dim=actor_input.shape[-1],
-                act_dim=expected.shape[-1],
+                run_dir=run_dir,
+                observations=actor_input,
+                expected_actions=expected,
                 action_clip=agent_cfg.clip_actions,
             )
-            parity = export.export_policy(policy.as_jit(), info, exported_dir, actor_input, expected)
-            print(f"[my_tasks] exported to {exported_dir}: policy.pt, policy.onnx, policy.yaml")
-            print(f"[my_tasks] parity with the in-memory policy: {parity}")
         env.close()
 
 

@@ -43,13 +43,9 @@ def main() -> None:
     tasks.configure_env(env_cfg, num_envs=args.num_envs, device=args.device, seed=agent_cfg.seed)
 
     # 3. Where to resume from and where to write, decided before anything starts.
-    if args.checkpoint and not args.resume:
-        raise UserError("--checkpoint selects what to resume from: add --resume")
-    resume_from = None
-    if args.resume:
-        resume_from = checkpoints.resolve_checkpoint(
-            args.checkpoint, library=LIBRARY, task=args.task, experiment=agent_cfg.experiment_name
-        )
+    resume_from = checkpoints.resume_checkpoint(
+        args, library=LIBRARY, task=args.task, experiment=agent_cfg.experiment_name
+    )
     run_dir = runs.new_run_dir(LIBRARY, agent_cfg.experiment_name, agent_cfg.run_name)
     video.configure_recording(env_cfg, args, run_dir, subdir="train")
 
@@ -70,7 +66,7 @@ def main() -> None:
         )
 
         # 7. Learn: each iteration collects num_steps_per_env steps from every env, then updates PPO.
-        #    rsl_rl saves model_<iteration>.pt every save_interval iterations and at the end.
+        #    rsl_rl saves model_<iteration>.pt every save_interval iterations and at the end; Ctrl-C saves too.
         def save_now():
             path = run_dir / f"model_{runner.current_learning_iteration}.pt"
             runner.save(str(path))

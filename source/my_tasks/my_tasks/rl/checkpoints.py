@@ -18,9 +18,19 @@ from . import runs
 from .errors import UserError
 
 CHECKPOINT_PATTERNS = {
-    "rsl_rl": r"model_\d+\.pt",
+    "rsl_rl": r"model_\d+\.pt",  # model_<iteration>.pt
+    "skrl": r"agent_\d+\.pt",  # checkpoints/agent_<timestep>.pt
+    "sb3": r"model_\d+\.zip",  # model_<iteration>.zip (+ model_<iteration>_vecnormalize.pkl)
 }
 """File names of each library's checkpoints inside a run directory."""
+
+
+def run_dir_of(checkpoint: Path) -> Path:
+    """The run directory a checkpoint belongs to: the folder holding ``run.json`` (skrl's are one level down)."""
+    for folder in (checkpoint.parent, checkpoint.parent.parent):
+        if (folder / runs.RUN_MANIFEST).is_file():
+            return folder
+    return checkpoint.parent
 
 
 def resolve_checkpoint(
@@ -53,6 +63,15 @@ def resolve_checkpoint(
             raise UserError(f"--checkpoint {spec}: no such file or folder")
     check_checkpoint_matches(path, library=library, task=task)
     return path.resolve()
+
+
+def resume_checkpoint(args: Any, *, library: str, task: str, experiment: str) -> Path | None:
+    """The checkpoint a training run resumes from (``--resume [--checkpoint SPEC]``), or None for a fresh run."""
+    if args.checkpoint and not args.resume:
+        raise UserError("--checkpoint selects what to resume from: add --resume")
+    if not args.resume:
+        return None
+    return resolve_checkpoint(args.checkpoint, library=library, task=task, experiment=experiment)
 
 
 def check_checkpoint_matches(path: Path, *, library: str, task: str) -> None:

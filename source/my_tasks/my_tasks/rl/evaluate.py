@@ -71,6 +71,29 @@ def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episo
     }
 
 
+def evaluate_and_record(
+    step: StepFn, *, env: Any, task: str, library: str, checkpoint: Path, seed: int, device: str, num_episodes: int
+) -> dict[str, Any]:
+    """Evaluate with :func:`evaluate_policy`, write ``eval.json`` into the checkpoint's run folder, print the table.
+
+    ``env`` is the library's wrapper of the Isaac Lab env (its ``unwrapped`` gives the sizes).
+    """
+    from .checkpoints import run_dir_of
+
+    unwrapped = env.unwrapped
+    result = evaluate_policy(
+        step,
+        num_envs=unwrapped.num_envs,
+        num_episodes=num_episodes,
+        max_episode_length=int(unwrapped.max_episode_length),
+    )
+    result = {"task": task, "library": library, "checkpoint": str(checkpoint), "seed": seed, "device": device, **result}
+    path = run_dir_of(checkpoint) / "eval.json"
+    write_eval(path, result)
+    print(f"[my_tasks] evaluation ({path}):\n{format_eval(result)}")
+    return result
+
+
 def write_eval(path: Path, result: dict[str, Any]) -> None:
     """Write ``eval.json``."""
     path.write_text(json.dumps(result, indent=2) + "\n")

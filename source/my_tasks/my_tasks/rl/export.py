@@ -28,12 +28,55 @@ PARITY_TOLERANCE = 1e-5
 """Largest absolute difference allowed between an exported policy and the in-memory one."""
 
 
+def export_run(
+    policy: torch.nn.Module,
+    *,
+    env: Any,
+    task: str,
+    library: str,
+    run_dir: Path,
+    observations: torch.Tensor,
+    expected_actions: torch.Tensor,
+    action_clip: float | None,
+    jit: str = "script",
+) -> dict[str, float]:
+    """Export ``policy`` of a run into ``run_dir/exported`` with the metadata of ``env``, and report it.
+
+    Args:
+        policy: Deterministic ``obs -> actions`` module of the library, normalizer included.
+        env: The env the policy acts in (any wrapper of it).
+        task: Task ID.
+        library: RL library that trained the policy.
+        run_dir: The run folder of the checkpoint.
+        observations: Real observations ``[batch, obs_dim]`` to check parity on.
+        expected_actions: The library's own in-memory answer to ``observations``.
+        action_clip: Bound the actions are clipped to after the policy, or None.
+        jit: ``script`` (TorchScript compiler) or ``trace`` (for modules the compiler cannot read).
+    """
+    from .metadata import policy_metadata
+
+    info = policy_metadata(
+        env,
+        task=task,
+        library=library,
+        obs_dim=observations.shape[-1],
+        act_dim=expected_actions.shape[-1],
+        action_clip=action_clip,
+    )
+    exported_dir = run_dir / "exported"
+    parity = export_policy(policy, info, exported_dir, observations, expected_actions, jit=jit)
+    print(f"[my_tasks] exported to {exported_dir}: policy.pt, policy.onnx, policy.yaml")
+    print(f"[my_tasks] parity with the in-memory policy: {parity}")
+    return parity
+
+
 def export_policy(
     policy: torch.nn.Module,
     metadata: dict[str, Any],
     out_dir: Path,
     observations: torch.Tensor,
     expected_actions: torch.Tensor,
+    jit: str = "script",
 ) -> dict[str, float]:
     """Write ``policy.pt``, ``policy.onnx`` and ``policy.yaml`` into ``out_dir`` and check their parity.
 
@@ -43,6 +86,8 @@ def export_policy(
         out_dir: The ``exported`` folder of the run.
         observations: Observations ``[batch, obs_dim]`` to check parity on (real ones, from the env).
         expected_actions: What the library's in-memory policy answers to ``observations``.
+        jit: ``script`` compiles ``policy`` to TorchScript; ``trace`` records it on ``observations``
+            (for modules whose Python the compiler cannot read, e.g. skrl's generated models).
 
     Returns:
         The largest absolute difference of the TorchScript and ONNX outputs from the in-memory policy.
@@ -55,10 +100,16 @@ def export_policy(
     metadata_yaml = yaml.safe_dump(metadata, sort_keys=False)
     (out_dir / "policy.yaml").write_text(metadata_yaml)
 
-    torch.jit.script(policy).save(str(out_dir / "policy.pt"), _extra_files={"policy.yaml": metadata_yaml})
+    observations = observations.detach().to("cpu", torch.float32)
+    if jit == "trace":
+        with torch.no_grad():
+            scripted = torch.jit.trace(policy, observations[:2].clone(), check_trace=False)
+    else:
+        scripted = torch.jit.script(policy)
+    scripted.save(str(out_dir / "policy.pt"), _extra_files={"policy.yaml": metadata_yaml})
     _export_onnx(policy, metadata, out_dir / "policy.onnx")
 
-    parity = check_parity(out_dir, observations.detach().to("cpu", torch.float32), expected_actions.detach().cpu())
+    parity = check_parity(out_dir, observations, expected_actions.detach().cpu())
     worst = max(parity.values())
     if worst > PARITY_TOLERANCE:
         raise RuntimeError(f"exported policy differs from the in-memory one by {worst:.2e} (> {PARITY_TOLERANCE})")

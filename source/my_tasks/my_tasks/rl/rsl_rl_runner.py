@@ -11,6 +11,7 @@ from rsl_rl.runners import OnPolicyRunner
 
 from .checkpoints import save_atomically
 from .errors import UserError
+from .progress import ProgressLine
 
 
 class OnPolicyRunnerWithResume(OnPolicyRunner):
@@ -20,7 +21,24 @@ class OnPolicyRunnerWithResume(OnPolicyRunner):
       so a crash mid-write would leave a truncated checkpoint behind.
     * ``load`` resumes at the iteration after the saved one; rsl_rl would repeat the saved one.
     * ``load`` turns a checkpoint that does not fit the policy (other sizes) into a one-line error.
+    * ``learn`` prints the :class:`~my_tasks.rl.progress.ProgressLine` after rsl_rl's own iteration log.
     """
+
+    def learn(self, num_learning_iterations: int, init_at_random_ep_len: bool = False) -> None:
+        first = self.current_learning_iteration
+        steps_per_iteration = self.cfg["num_steps_per_env"] * self.env.num_envs
+        progress = ProgressLine(first, first + num_learning_iterations - 1, steps_per_iteration)
+        rsl_rl_log = self.logger.log
+
+        def log_with_progress(**kwargs) -> None:
+            rsl_rl_log(**kwargs)
+            progress.update(kwargs["it"], self.logger.rewbuffer, self.logger.lenbuffer)
+
+        self.logger.log = log_with_progress  # rsl_rl calls logger.log once at the end of every iteration
+        try:
+            super().learn(num_learning_iterations, init_at_random_ep_len=init_at_random_ep_len)
+        finally:
+            del self.logger.log
 
     def save(self, path: str, infos: dict | None = None) -> None:
         saved = self.alg.save()
