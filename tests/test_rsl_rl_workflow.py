@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -143,6 +144,8 @@ def test_resume_continues_the_iteration_count_in_a_new_run(workdir, played):
     manifest = json.loads((resumed_run / "run.json").read_text())
     assert manifest["metadata"]["resumed_from"] == str(first_run / f"model_{ITERATIONS - 1}.pt")
     assert sorted(scalars(resumed_run, "Perf/total_fps")) == [ITERATIONS, ITERATIONS + 1]
+    progress = re.findall(r"^\[my_tasks\] it +(\d+)/(\d+) \|", result.stdout, flags=re.MULTILINE)
+    assert progress == [(str(ITERATIONS), str(ITERATIONS + 1)), (str(ITERATIONS + 1), str(ITERATIONS + 1))]
     assert (resumed_run / f"model_{ITERATIONS + 1}.pt").is_file()
 
 

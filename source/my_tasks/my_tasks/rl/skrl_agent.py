@@ -116,7 +116,8 @@ def ppo_cfg(agent_section: dict, env: Any, run_dir: Path | None) -> PPO_CFG:
     sizes = {"observation": env.observation_space, "state": env.state_space, "value": 1}
     for name, size in sizes.items():
         if cfg.get(f"{name}_preprocessor"):
-            cfg[f"{name}_preprocessor_kwargs"].update(size=size, device=env.device)
+            cfg[f"{name}_preprocessor_kwargs"] = {**cfg.get(f"{name}_preprocessor_kwargs", {}), "size": size}
+            cfg[f"{name}_preprocessor_kwargs"]["device"] = env.device
     experiment = cfg.setdefault("experiment", {})
     experiment["directory"] = str(run_dir.parent) if run_dir else ""
     experiment["experiment_name"] = run_dir.name if run_dir else ""
