@@ -1,0 +1,40 @@
+# Copyright (c) 2026, The my_tasks Project Developers.
+# SPDX-License-Identifier: BSD-3-Clause
+
+"""Every registered MyTasks-* task trains one iteration with every library's script, on the CPU.
+
+A new task registered with the four entry points is covered here without new test code.
+"""
+
+from __future__ import annotations
+
+import json
+
+import gymnasium as gym
+import pytest
+from conftest import run_script
+
+import my_tasks  # noqa: F401
+from my_tasks.rl import checkpoints, cli, tasks
+
+pytestmark = pytest.mark.train
+
+TASK_IDS = sorted(task for task in gym.registry if task.startswith(tasks.TASK_PREFIX))
+
+
+@pytest.mark.parametrize("library", cli.LIBRARIES)
+@pytest.mark.parametrize("task", TASK_IDS)
+def test_one_training_iteration_writes_a_checkpoint(task, library, tmp_path):
+    result = run_script(
+        f"{library}/train.py",
+        *("--task", task, "--device", "cpu", "--num_envs", "16", "--max_iterations", "1"),
+        *("--experiment_name", "walk", "--run_name", "one"),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "[my_tasks] it 0/0 |" in result.stdout
+    (run_dir,) = (tmp_path / "logs" / library / "walk").iterdir()
+    manifest = json.loads((run_dir / "run.json").read_text())
+    assert (manifest["task"], manifest["library"]) == (task, library)
+    checkpoint = checkpoints.resolve_checkpoint(str(run_dir), library=library, task=task, experiment="walk")
+    assert checkpoint.is_file() and checkpoints.run_dir_of(checkpoint) == run_dir.resolve()
