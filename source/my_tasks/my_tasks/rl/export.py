@@ -123,6 +123,9 @@ def _export_onnx(policy: torch.nn.Module, metadata: dict[str, Any], path: Path) 
     # the exporter narrates its passes on stdout and warns about torch internals; neither helps a user here
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
+        # skrl's shared models keep the shared layers' output in an attribute (reused by the value head);
+        # the export records it as a constant it never reads back, so the warning says nothing about the policy
+        warnings.filterwarnings("ignore", message=".*was assigned during export", category=UserWarning)
         torch.onnx.export(
             policy,
             (example,),
