@@ -6,7 +6,7 @@
     python scripts/tools/plot_runs.py logs/rsl_rl/cartpole_direct/* logs/skrl/cartpole_direct/* -o curves.png
 
 Several runs (libraries, seeds, tasks) go on the same four panels, one line each, labelled
-``<library> <run folder>``. The curves come from each run's TensorBoard events (see
+``<library> <task> <run folder>``. The curves come from each run's TensorBoard events (see
 :mod:`my_tasks.rl.curves`), so runs of ``isaaclab train`` work too.
 """
 
@@ -29,7 +29,7 @@ def plot(run_dirs: list[Path], output: Path) -> Path:
     figure, axes = plt.subplots(2, 2, figsize=(12, 8), sharex="col")
     for run_dir in run_dirs:
         curves = read_curves(run_dir)
-        label = f"{curves.library} {run_dir.name}"
+        label = f"{curves.library} {curves.task or ''} {run_dir.name}".replace("  ", " ")
         for column, x in enumerate((curves.env_steps, curves.seconds)):
             axes[0, column].plot(x, curves.returns, label=label)
             axes[1, column].plot(x, curves.lengths, label=label)
