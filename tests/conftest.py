@@ -66,3 +66,29 @@ def assert_one_line_error(result: subprocess.CompletedProcess, exit_code: int, *
     for fragment in fragments:
         assert fragment in errors[0], errors[0]
     return errors[0]
+
+
+def interrupt_training(script: str, *args: str, cwd: Path, after_iteration: int) -> tuple[int, str]:
+    """Start ``scripts/<script>``, press Ctrl-C (SIGINT) once it reports ``after_iteration``; return (code, stderr).
+
+    Training is under way when the progress line ``[my_tasks] it <after_iteration>/...`` appears.
+    """
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, str(SCRIPTS / script), *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    deadline = time.monotonic() + 600
+    started = f"[my_tasks] it {after_iteration}/"
+    for line in process.stdout:
+        if " ".join(line.split()).startswith(started) or time.monotonic() > deadline:
+            break
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=300)
+    return process.returncode, stderr

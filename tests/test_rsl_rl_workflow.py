@@ -6,12 +6,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import imageio.v2 as imageio
@@ -19,7 +15,7 @@ import onnxruntime
 import pytest
 import torch
 import yaml
-from conftest import SCRIPTS, assert_one_line_error, run_script
+from conftest import assert_one_line_error, interrupt_training, run_script
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 from my_tasks.rl.export import load_onnx_metadata
@@ -151,21 +147,10 @@ def test_resume_continues_the_iteration_count_in_a_new_run(workdir, played):
 
 @pytest.mark.train
 def test_ctrl_c_saves_a_checkpoint_and_exits_130(tmp_path):
-    process = subprocess.Popen(
-        [sys.executable, str(SCRIPTS / "rsl_rl/train.py"), *TRAIN_FLAGS, "--max_iterations", "1000"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    returncode, stderr = interrupt_training(
+        "rsl_rl/train.py", *TRAIN_FLAGS, "--max_iterations", "1000", cwd=tmp_path, after_iteration=3
     )
-    deadline = time.monotonic() + 600
-    for line in process.stdout:  # wait until training is under way
-        if "Learning iteration 3/" in line or time.monotonic() > deadline:
-            break
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=300)
-    assert process.returncode == 130, stderr[-3000:]
+    assert returncode == 130, stderr[-3000:]
     assert "interrupted: saved checkpoint" in stderr
     checkpoints = sorted(tmp_path.glob("logs/rsl_rl/cartpole_direct/*/model_*.pt"))
     interrupted = max(checkpoints, key=lambda path: int(path.stem.split("_")[1]))

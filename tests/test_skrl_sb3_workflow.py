@@ -9,20 +9,17 @@ The same behaviour is asked of both (and of rsl_rl, see test_rsl_rl_workflow.py)
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import re
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import onnxruntime
 import pytest
 import torch
 import yaml
-from conftest import SCRIPTS, assert_one_line_error, run_script
+from conftest import SCRIPTS, assert_one_line_error, interrupt_training, run_script
 
 from my_tasks.rl.curves import read_curves
 from my_tasks.rl.export import load_onnx_metadata
@@ -142,21 +139,10 @@ def test_resume_continues_the_count_and_the_normaliser(trained, played):
 
 def test_ctrl_c_saves_a_checkpoint_and_exits_130(trained, tmp_path):
     library, _, _ = trained
-    process = subprocess.Popen(
-        [sys.executable, str(SCRIPTS / f"{library}/train.py"), *TRAIN_FLAGS, "--max_iterations", "1000"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    returncode, stderr = interrupt_training(
+        f"{library}/train.py", *TRAIN_FLAGS, "--max_iterations", "1000", cwd=tmp_path, after_iteration=1
     )
-    deadline = time.monotonic() + 600
-    for line in process.stdout:  # wait until training is under way
-        if line.startswith("[my_tasks] it ") and " 1/" in line or time.monotonic() > deadline:
-            break
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=300)
-    assert process.returncode == 130, stderr[-3000:]
+    assert returncode == 130, stderr[-3000:]
     saved = re.search(r"interrupted: saved checkpoint (\S+)", stderr)
     assert saved, stderr[-3000:]
     checkpoint = Path(saved.group(1))

@@ -66,14 +66,7 @@ def main() -> None:
             return rewards, dones, extras
 
         evaluate.evaluate_and_record(
-            step,
-            env=env,
-            task=args.task,
-            library=LIBRARY,
-            checkpoint=checkpoint,
-            seed=agent_cfg.seed,
-            device=args.device,
-            num_episodes=args.num_episodes,
+            step, env=env, args=args, library=LIBRARY, checkpoint=checkpoint, seed=agent_cfg.seed
         )
 
         # 5. Export: rsl_rl's own export model (the actor, its observation normalizer, the mean action)

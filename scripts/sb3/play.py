@@ -66,14 +66,7 @@ def main() -> None:
             return torch.as_tensor(rewards), torch.as_tensor(dones), env.unwrapped.extras
 
         evaluate.evaluate_and_record(
-            step,
-            env=env,
-            task=args.task,
-            library=LIBRARY,
-            checkpoint=checkpoint,
-            seed=agent_cfg["seed"],
-            device=args.device,
-            num_episodes=args.num_episodes,
+            step, env=env, args=args, library=LIBRARY, checkpoint=checkpoint, seed=agent_cfg["seed"]
         )
 
         # 5. Export: VecNormalize's statistics, the actor's mean action and SB3's clip to the action bounds as one

@@ -72,14 +72,7 @@ def main() -> None:
             return rewards, terminated | truncated, env.unwrapped.extras
 
         evaluate.evaluate_and_record(
-            step,
-            env=env,
-            task=args.task,
-            library=LIBRARY,
-            checkpoint=checkpoint,
-            seed=agent_cfg["seed"],
-            device=args.device,
-            num_episodes=args.num_episodes,
+            step, env=env, args=args, library=LIBRARY, checkpoint=checkpoint, seed=agent_cfg["seed"]
         )
 
         # 5. Export: the observation preprocessor and the policy's mean action as one module, traced to

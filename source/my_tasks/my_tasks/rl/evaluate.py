@@ -72,11 +72,12 @@ def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episo
 
 
 def evaluate_and_record(
-    step: StepFn, *, env: Any, task: str, library: str, checkpoint: Path, seed: int, device: str, num_episodes: int
+    step: StepFn, *, env: Any, args: Any, library: str, checkpoint: Path, seed: int
 ) -> dict[str, Any]:
     """Evaluate with :func:`evaluate_policy`, write ``eval.json`` into the checkpoint's run folder, print the table.
 
-    ``env`` is the library's wrapper of the Isaac Lab env (its ``unwrapped`` gives the sizes).
+    ``env`` is the library's wrapper of the Isaac Lab env (its ``unwrapped`` gives the sizes); ``args`` the
+    play command line (``--task``, ``--device``, ``--num_episodes``).
     """
     from .checkpoints import run_dir_of
 
@@ -84,10 +85,17 @@ def evaluate_and_record(
     result = evaluate_policy(
         step,
         num_envs=unwrapped.num_envs,
-        num_episodes=num_episodes,
+        num_episodes=args.num_episodes,
         max_episode_length=int(unwrapped.max_episode_length),
     )
-    result = {"task": task, "library": library, "checkpoint": str(checkpoint), "seed": seed, "device": device, **result}
+    result = {
+        "task": args.task,
+        "library": library,
+        "checkpoint": str(checkpoint),
+        "seed": seed,
+        "device": args.device,
+        **result,
+    }
     path = run_dir_of(checkpoint) / "eval.json"
     write_eval(path, result)
     print(f"[my_tasks] evaluation ({path}):\n{format_eval(result)}")
