@@ -25,7 +25,9 @@ def main() -> None:
     args = parser.parse_args()
     for run_dir in args.runs:
         curves = read_curves(run_dir)
-        rate = curves.env_steps[-1] / curves.seconds[-1] if curves.seconds and curves.seconds[-1] > 0 else 0.0
+        # a resumed run's env steps count on from the run it resumed: its rate is over its own points
+        span = curves.seconds[-1] - curves.seconds[0]
+        rate = (curves.env_steps[-1] - curves.env_steps[0]) / span if span > 0 else float("nan")
         at = curves.solved_at(args.fraction)
         if at is None:
             print(f"{run_dir}: {curves.library}, not solved (final mean episode length {curves.lengths[-1]:.1f})")

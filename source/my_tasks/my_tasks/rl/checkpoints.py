@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -111,11 +112,18 @@ def detect_library(path: Path) -> str:
 
 
 def save_atomically(content: Any, path: Path) -> None:
-    """``torch.save`` to a temporary file, then rename it: a crash never leaves a truncated checkpoint."""
+    """``torch.save`` through :func:`write_atomically`: a crash never leaves a truncated checkpoint."""
     import torch
 
+    buffer = io.BytesIO()
+    torch.save(content, buffer)
+    write_atomically(buffer.getvalue(), path)
+
+
+def write_atomically(content: bytes, path: Path) -> None:
+    """Write ``content`` to a temporary file next to ``path``, then rename it to ``path``."""
     temporary = path.with_name(f".{path.name}.tmp")
-    torch.save(content, temporary)
+    temporary.write_bytes(content)
     os.replace(temporary, path)
 
 

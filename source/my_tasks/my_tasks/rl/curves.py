@@ -75,12 +75,13 @@ def read_curves(run_dir: Path) -> Curves:
     lengths = sorted(scalars[length_tag], key=lambda event: event.step)
     env_cfg, agent_cfg = _params(run_dir, "env"), _params(run_dir, "agent")
     num_envs = int(env_cfg["scene"]["num_envs"])
-    if library == "rsl_rl":  # step: iteration (from 0)
-        to_env_steps = lambda step: (step + 1) * agent_cfg["num_steps_per_env"] * num_envs  # noqa: E731
+    # env steps = (step + offset) * scale
+    if library == "rsl_rl":  # step: iteration, from 0
+        offset, scale = 1, agent_cfg["num_steps_per_env"] * num_envs
     elif library == "skrl":  # step: timesteps, one step of every env counted once
-        to_env_steps = lambda step: step * num_envs  # noqa: E731
+        offset, scale = 0, num_envs
     else:  # sb3: env steps of all envs already
-        to_env_steps = lambda step: step  # noqa: E731
+        offset, scale = 0, 1
     start = _created_at(manifest)
     if start is None:
         start = lengths[0].wall_time if lengths else 0.0
@@ -90,7 +91,7 @@ def read_curves(run_dir: Path) -> Curves:
         task=manifest.get("task"),
         num_envs=num_envs,
         max_episode_length=_max_episode_length(env_cfg),
-        env_steps=[int(to_env_steps(event.step)) for event in lengths],
+        env_steps=[(event.step + offset) * scale for event in lengths],
         seconds=[event.wall_time - start for event in lengths],
         returns=[returns.get(event.step, math.nan) for event in lengths],
         lengths=[event.value for event in lengths],

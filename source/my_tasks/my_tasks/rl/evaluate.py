@@ -13,6 +13,8 @@ from typing import Any
 
 import torch
 
+from . import checkpoints
+
 StepFn = Callable[[], tuple[torch.Tensor, torch.Tensor, dict]]
 """Runs the policy for one step of every env; returns the rewards, the done flags and the env's extras."""
 
@@ -79,8 +81,6 @@ def evaluate_and_record(
     ``env`` is the library's wrapper of the Isaac Lab env (its ``unwrapped`` gives the sizes); ``args`` the
     play command line (``--task``, ``--device``, ``--num_episodes``).
     """
-    from .checkpoints import run_dir_of
-
     unwrapped = env.unwrapped
     result = evaluate_policy(
         step,
@@ -96,7 +96,7 @@ def evaluate_and_record(
         "device": args.device,
         **result,
     }
-    path = run_dir_of(checkpoint) / "eval.json"
+    path = checkpoints.run_dir_of(checkpoint) / "eval.json"
     write_eval(path, result)
     print(f"[my_tasks] evaluation ({path}):\n{format_eval(result)}")
     return result

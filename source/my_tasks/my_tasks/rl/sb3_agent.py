@@ -20,7 +20,6 @@ One training *iteration* is one rollout: ``n_steps`` steps of every env, then a 
 from __future__ import annotations
 
 import io
-import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from stable_baselines3.common.vec_env import VecNormalize
 
 from isaaclab_rl.sb3 import process_sb3_cfg
 
+from .checkpoints import write_atomically
 from .errors import UserError
 from .progress import ProgressLine
 
@@ -85,18 +85,12 @@ def save_checkpoint(model: PPO, run_dir: Path) -> Path:
     path = run_dir / f"model_{iteration_of(model)}.zip"
     buffer = io.BytesIO()
     model.save(buffer)
-    _write_atomically(buffer.getvalue(), path)
+    write_atomically(buffer.getvalue(), path)
     vec_normalize = model.get_vec_normalize_env()
     if vec_normalize is not None:
         # VecNormalize.save pickles the wrapper without its env; the same, into memory first
-        _write_atomically(pickle.dumps(vec_normalize), normalizer_path(path))
+        write_atomically(pickle.dumps(vec_normalize), normalizer_path(path))
     return path
-
-
-def _write_atomically(content: bytes, path: Path) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
 
 
 def load_checkpoint(model: PPO, path: Path) -> None:
@@ -106,8 +100,8 @@ def load_checkpoint(model: PPO, path: Path) -> None:
     change, e.g., the learning rate by an override.
     """
     try:
-        data, _, _ = load_from_zip_file(path, device=model.device, load_data=True)
-        model.set_parameters(str(path), exact_match=True, device=model.device)
+        data, parameters, _ = load_from_zip_file(path, device=model.device, load_data=True)
+        model.set_parameters(parameters, exact_match=True, device=model.device)
     except (RuntimeError, ValueError) as error:
         raise UserError(
             f"checkpoint {path} does not fit this task's policy ({' '.join(str(error).split())[:120]}): "
@@ -133,7 +127,8 @@ class TrainingCallback(BaseCallback):
         self.save_interval = save_interval
         self.total_iterations = total_iterations
         self.progress: ProgressLine | None = None
-        self.collected_iteration = -1
+        self.collected_iteration = -1  # the last iteration whose rollout is collected
+        self.reported_iteration = -1  # the last iteration whose progress line is printed
 
     def _on_training_start(self) -> None:
         first = iteration_of(self.model) + 1
@@ -153,9 +148,9 @@ class TrainingCallback(BaseCallback):
 
     def _iteration_done(self) -> None:
         iteration = self.collected_iteration
-        if iteration < 0 or self.progress is None or iteration == getattr(self, "_reported", None):
+        if iteration == self.reported_iteration or self.progress is None:
             return
-        self._reported = iteration
+        self.reported_iteration = iteration
         episodes = self.model.ep_info_buffer
         self.progress.update(iteration, [e["r"] for e in episodes], [e["l"] for e in episodes])
         if (iteration + 1) % self.save_interval == 0:

@@ -116,8 +116,8 @@ def ppo_cfg(agent_section: dict, env: Any, run_dir: Path | None) -> PPO_CFG:
     sizes = {"observation": env.observation_space, "state": env.state_space, "value": 1}
     for name, size in sizes.items():
         if cfg.get(f"{name}_preprocessor"):
-            cfg[f"{name}_preprocessor_kwargs"] = {**cfg.get(f"{name}_preprocessor_kwargs", {}), "size": size}
-            cfg[f"{name}_preprocessor_kwargs"]["device"] = env.device
+            key = f"{name}_preprocessor_kwargs"
+            cfg[key] = {**cfg.get(key, {}), "size": size, "device": env.device}
     experiment = cfg.setdefault("experiment", {})
     experiment["directory"] = str(run_dir.parent) if run_dir else ""
     experiment["experiment_name"] = run_dir.name if run_dir else ""
@@ -157,9 +157,14 @@ def trainer_cfg(trainer_section: dict, timesteps: int) -> SequentialTrainerCfg:
 
 
 def save_final(agent: PPO) -> Path:
-    """Write the agent's checkpoint at its current timestep (end of training, or Ctrl-C); return its path."""
-    agent.write_checkpoint(timestep=agent.completed_timesteps, timesteps=agent.completed_timesteps)
-    return Path(agent.experiment_dir) / "checkpoints" / f"agent_{agent.completed_timesteps}.pt"
+    """Write the agent's checkpoint at its current timestep (end of training, or Ctrl-C); return its path.
+
+    Nothing is written if skrl's checkpoint interval already saved this timestep.
+    """
+    path = Path(agent.experiment_dir) / "checkpoints" / f"agent_{agent.completed_timesteps}.pt"
+    if not path.is_file():
+        agent.write_checkpoint(timestep=agent.completed_timesteps, timesteps=agent.completed_timesteps)
+    return path
 
 
 class _RewardScale:
@@ -198,17 +203,14 @@ class PPO(SkrlPPO):
         last = (self.first_timestep + timesteps) // self.cfg.rollouts - 1
         self.progress = ProgressLine(first, last, self.cfg.rollouts * num_envs)
 
-    def act(self, observations, states, *, timestep: int, timesteps: int):
-        return super().act(observations, states, timestep=self.first_timestep + timestep, timesteps=timesteps)
-
     def record_transition(self, *, timestep: int, **kwargs) -> None:
         super().record_transition(timestep=self.first_timestep + timestep, **kwargs)
 
     def post_interaction(self, *, timestep: int, timesteps: int) -> None:
         timestep += self.first_timestep
         rollout_ends = self.training and (self._rollout + 1) % self.cfg.rollouts == 0
-        # skrl clears its window of finished episodes when it writes to TensorBoard: read it first
-        returns, lengths = _flat(self._track_rewards), _flat(self._track_timesteps)  # skrl keeps [value] lists
+        if rollout_ends:  # skrl clears its window of finished episodes when it writes to TensorBoard: read it first
+            returns, lengths = _flat(self._track_rewards), _flat(self._track_timesteps)  # skrl keeps [value] lists
         super().post_interaction(timestep=timestep, timesteps=self.first_timestep + timesteps)
         self.completed_timesteps = timestep + 1
         if rollout_ends and self.progress is not None:
@@ -250,7 +252,7 @@ class PPO(SkrlPPO):
             try:
                 module.load_state_dict(state)
             except (RuntimeError, ValueError) as error:
-                if "size mismatch" not in str(error) and "Missing key" not in str(error) and "size" not in str(error):
+                if "size" not in str(error) and "Missing key" not in str(error):
                     raise
                 raise UserError(
                     f"checkpoint {path} does not fit this task's policy (its network sizes differ): "
