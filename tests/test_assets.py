@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from conftest import SCRIPTS
-from pxr import Sdf, Usd, UsdPhysics
+from pxr import Sdf, Usd, UsdGeom, UsdPhysics
 
 from my_tasks.assets import ASSETS_DATA_DIR
 
@@ -121,3 +121,29 @@ def test_ground_plane_has_the_prims_isaac_labs_spawner_uses():
     planes = [prim for prim in Usd.PrimRange(root) if prim.GetTypeName() == "Plane"]
     assert len(planes) == 1 and planes[0].HasAPI(UsdPhysics.CollisionAPI)
     assert root.GetChild("Environment").IsValid()
+
+
+def test_go2_collides_with_unitrees_shapes_not_with_a_box_around_its_head():
+    """The trunk collider is Unitree's 0.376 x 0.094 x 0.114 m box; every leg link has a collider of its own.
+
+    A box fitted to the whole body hull (head and hip motors) hung 5 cm lower than the trunk and touched the
+    ground in poses where the real robot does not, ending episodes for base contact.
+    """
+    stage = Usd.Stage.Open(str(ASSETS_DATA_DIR / "go2.usdc"))
+    root = stage.GetDefaultPrim()
+    shapes = {}
+    for prim in stage.Traverse():
+        if prim.HasAPI(UsdPhysics.CollisionAPI):
+            link = prim.GetParent()
+            shapes.setdefault(link.GetName(), []).append(prim)
+    legs = [f"{leg}_{part}" for leg in ("FL", "FR", "RL", "RR") for part in ("hip", "thigh", "calf", "foot")]
+    assert sorted(shapes) == sorted(["base", *legs])
+    cache = UsdGeom.BBoxCache(Usd.TimeCode.Default(), [UsdGeom.Tokens.guide])
+    trunk = [prim for prim in shapes["base"] if prim.GetTypeName() == "Cube"]
+    assert len(trunk) == 1
+    extent = cache.ComputeRelativeBound(trunk[0], root.GetChild("base")).ComputeAlignedRange()
+    assert tuple(extent.GetMin()) == pytest.approx((-0.1881, -0.04675, -0.057), abs=1e-4)
+    assert tuple(extent.GetMax()) == pytest.approx((0.1881, 0.04675, 0.057), abs=1e-4)
+    for leg in ("FL", "FR", "RL", "RR"):
+        (foot,) = shapes[f"{leg}_foot"]
+        assert foot.GetTypeName() == "Sphere" and UsdGeom.Sphere(foot).GetRadiusAttr().Get() == pytest.approx(0.022)

@@ -47,10 +47,15 @@ class PandaSceneCfg(InteractiveSceneCfg):
 
 
 @contextmanager
-def simulate(scene_cfg: InteractiveSceneCfg):
-    """A kit-less CPU simulation of ``scene_cfg``, its robot reset to the default state."""
+def simulate(scene_cfg: InteractiveSceneCfg, use_newton_actuators: bool = True):
+    """A kit-less CPU simulation of ``scene_cfg``, its robot reset to the default state.
+
+    ``use_newton_actuators``: explicit actuators (the Go2's DC motors) run in Newton (True, Isaac Lab's default)
+    or in Isaac Lab, which sends Newton joint efforts (False).
+    """
     solver = MJWarpSolverCfg(njmax=200, nconmax=100, integrator="implicitfast", cone="pyramidal")
-    sim_cfg = SimulationCfg(dt=DT, device="cpu", physics=NewtonCfg(solver_cfg=solver, use_cuda_graph=False))
+    physics = NewtonCfg(solver_cfg=solver, use_cuda_graph=False)
+    sim_cfg = SimulationCfg(dt=DT, device="cpu", physics=physics, use_newton_actuators=use_newton_actuators)
     with launch_simulation(sim_cfg, {}):
         sim = SimulationContext(sim_cfg)
         try:
@@ -117,6 +122,38 @@ def test_go2_stands_on_its_four_feet_for_two_seconds():
         # the four feet carry the robot's weight
         weight = float(robot.data.body_mass.torch[0].sum()) * 9.81
         assert float(foot_forces.sum(dim=1).mean()) == pytest.approx(weight, rel=0.1)
+
+
+def test_go2_joints_carry_the_reflected_inertia_of_their_motors():
+    """A geared motor's rotor adds rotor inertia x ratio^2 at the joint; without it the legs swing far too easily.
+
+    The URDF models each rotor as a fixed link (its own inertia only); the asset build turns it into armature.
+    """
+    rotor_inertia = 0.000111842  # [kg m^2] about the spin axis, the rotor links of the URDF
+    ratio = {"hip": 6.33, "thigh": 6.33, "calf": 6.33 * 45.43 / 23.7}
+    with simulate(Go2SceneCfg(num_envs=1, env_spacing=2.0)) as (_, scene):
+        robot = scene["robot"]
+        armature = dict(zip(robot.joint_names, robot.data.joint_armature.torch[0].tolist(), strict=True))
+    for joint, value in armature.items():
+        expected = rotor_inertia * ratio[joint.split("_")[1]] ** 2
+        assert value == pytest.approx(expected, rel=1e-3), joint
+
+
+def test_go2_stands_alike_under_both_actuator_paths():
+    """Newton's native DC motors and Isaac Lab's explicit ones apply the same PD law: the same stance.
+
+    A drive applied twice, or not at all, on one path shows as another height or a fall.
+    """
+    heights = {}
+    for native in (True, False):
+        with simulate(Go2SceneCfg(num_envs=NUM_ENVS, env_spacing=2.0), use_newton_actuators=native) as (sim, scene):
+            robot = scene["robot"]
+            for _ in hold(sim, scene, robot.data.default_joint_pos.torch, seconds=1.5):
+                pass
+            assert (robot.data.projected_gravity_b.torch[:, 2] < -0.95).all(), f"native={native}: tilted over"
+            heights[native] = robot.data.root_pos_w.torch[:, 2].mean().item()
+    assert 0.24 < heights[True] < 0.34, heights
+    assert heights[False] == pytest.approx(heights[True], abs=0.005), heights
 
 
 def test_go2_lands_on_procedural_rough_terrain():

@@ -10,12 +10,15 @@ bodies as ``{prim}/<link_name>`` and sensors by body-name patterns, so this modu
   mass and inertia are added to it, their geometry moves with it, their frame stays as a plain Xform;
 * moves every remaining link to be a direct child of the default prim, with its pose from the root;
 * drops the ``root_joint`` that welds the robot to the world (a task fixes the base where it needs to);
-* replaces chosen collision meshes by a sphere or a box fitted to them, for cheap, stable contacts.
+* replaces chosen links' collision meshes by primitives (boxes, spheres, cylinders), for cheap, stable contacts;
+* authors joint armature, the reflected inertia of a geared motor that a URDF cannot express.
 
 Used by ``build_assets.py``; every function edits the stage in place.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
@@ -121,35 +124,69 @@ def flatten_links(stage: Usd.Stage) -> None:
             _remove_prim(stage, child.GetPath())
 
 
-def fit_collider(stage: Usd.Stage, link_name: str, shape: str) -> None:
-    """Replace the collision meshes of a link by one ``sphere`` or ``box`` bounding their vertices."""
+@dataclass(frozen=True)
+class Collider:
+    """A collision primitive of a link, placed as in a URDF ``<collision>``: ``pos`` and ``rpy`` in the link frame.
+
+    ``size``: ``(x, y, z)`` extents of a box, ``(radius,)`` of a sphere, ``(radius, length)`` of a cylinder
+    (along its local z, as URDF cylinders are).
+    """
+
+    shape: str  # "box" | "sphere" | "cylinder"
+    size: tuple[float, ...]
+    pos: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    rpy: tuple[float, float, float] = (0.0, 0.0, 0.0)  # [rad] roll, pitch, yaw (URDF convention)
+
+
+def set_colliders(stage: Usd.Stage, link_name: str, colliders: tuple[Collider, ...]) -> None:
+    """Replace every collision shape of a link (not of the links below it) by the given primitives."""
     link = links_of(stage)[link_name]
-    meshes = [
-        p
-        for p in Usd.PrimRange(link)
-        if p.HasAPI(UsdPhysics.CollisionAPI) and p.GetTypeName() == "Mesh" and _parent_link(p) == link
-    ]
-    if not meshes:
-        raise ValueError(f"link {link_name} has no collision mesh to replace")
-    points = np.concatenate([_points_in(mesh, link) for mesh in meshes])
-    for mesh in meshes:
-        _remove_prim(stage, mesh.GetPath())
-    low, high = points.min(axis=0), points.max(axis=0)
-    center = (low + high) / 2
-    path = link.GetPath().AppendChild(f"collision_{shape}")
-    if shape == "sphere":
-        geom = UsdGeom.Sphere.Define(stage, path)
-        geom.CreateRadiusAttr(float(np.linalg.norm(points - center, axis=1).max()))
-    elif shape == "box":
-        geom = UsdGeom.Cube.Define(stage, path)
-        geom.CreateSizeAttr(1.0)
-    else:
-        raise ValueError(f"unknown collider shape {shape!r}")
-    geom.AddTranslateOp().Set(Gf.Vec3d(*center))
-    if shape == "box":
-        geom.AddScaleOp().Set(Gf.Vec3f(*(high - low)))
-    geom.CreatePurposeAttr(UsdGeom.Tokens.guide)  # collision only, as the converter's meshes
-    UsdPhysics.CollisionAPI.Apply(geom.GetPrim())
+    for prim in [p for p in Usd.PrimRange(link) if p.HasAPI(UsdPhysics.CollisionAPI) and _parent_link(p) == link]:
+        _remove_prim(stage, prim.GetPath())
+    for index, collider in enumerate(colliders):
+        path = link.GetPath().AppendChild(f"collision_{collider.shape}_{index}")
+        if collider.shape == "box":
+            geom = UsdGeom.Cube.Define(stage, path)
+            geom.CreateSizeAttr(1.0)
+        elif collider.shape == "sphere":
+            geom = UsdGeom.Sphere.Define(stage, path)
+            geom.CreateRadiusAttr(collider.size[0])
+        elif collider.shape == "cylinder":
+            geom = UsdGeom.Cylinder.Define(stage, path)
+            geom.CreateRadiusAttr(collider.size[0])
+            geom.CreateHeightAttr(collider.size[1])
+            geom.CreateAxisAttr(UsdGeom.Tokens.z)
+        else:
+            raise ValueError(f"unknown collider shape {collider.shape!r}")
+        geom.AddTranslateOp().Set(Gf.Vec3d(*collider.pos))
+        geom.AddOrientOp().Set(Gf.Quatf(_quat_from_matrix(_rpy_matrix(collider.rpy))))
+        if collider.shape == "box":
+            geom.AddScaleOp().Set(Gf.Vec3f(*collider.size))
+        geom.CreatePurposeAttr(UsdGeom.Tokens.guide)  # collision only, as the converter's meshes
+        UsdPhysics.CollisionAPI.Apply(geom.GetPrim())
+
+
+def set_armature(stage: Usd.Stage, joint_name: str, armature: float) -> None:
+    """Author a joint's armature (reflected inertia of its motor) for Newton and for PhysX."""
+    (joint,) = [j.GetPrim() for j in joints_of(stage) if j.GetPrim().GetName() == joint_name]
+    for api, attribute in (("NewtonJointAPI", "newton:armature"), ("PhysxJointAPI", "physxJoint:armature")):
+        joint.AddAppliedSchema(api)
+        joint.CreateAttribute(attribute, Sdf.ValueTypeNames.Float).Set(armature)
+
+
+def rotor_inertia_about(stage: Usd.Stage, rotor_name: str, joint_name: str) -> float:
+    """Moment of inertia of the rotor link ``rotor_name`` about the axis of the joint ``joint_name`` [kg m^2]."""
+    root = stage.GetDefaultPrim()
+    rotor = links_of(stage)[rotor_name]
+    _, _, inertia = _mass_properties(rotor)
+    rotor_in_root = relative_transform(rotor, root)
+    inertia = rotor_in_root[:3, :3] @ inertia @ rotor_in_root[:3, :3].T
+    (joint,) = [j for j in joints_of(stage) if j.GetPrim().GetName() == joint_name]
+    child = stage.GetPrimAtPath(joint.GetBody1Rel().GetTargets()[0])
+    axis_in_joint = np.eye(3)["XYZ".index(UsdPhysics.RevoluteJoint(joint.GetPrim()).GetAxisAttr().Get())]
+    joint_in_root = relative_transform(child, root)[:3, :3] @ _rotation_matrix(joint.GetLocalRot1Attr().Get())
+    axis = joint_in_root @ axis_in_joint
+    return float(axis @ inertia @ axis)
 
 
 def _parent_link(prim: Usd.Prim) -> Usd.Prim:
@@ -180,6 +217,15 @@ def _rotation_matrix(quat) -> np.ndarray:
     return np.array(Gf.Matrix3d(Gf.Rotation(Gf.Quatd(quat)))).T
 
 
+def _rpy_matrix(rpy: tuple[float, float, float]) -> np.ndarray:
+    """URDF's fixed-axis roll-pitch-yaw: R = Rz(yaw) Ry(pitch) Rx(roll)."""
+    (cr, cp, cy), (sr, sp, sy) = np.cos(rpy), np.sin(rpy)
+    rx = np.array([[1, 0, 0], [0, cr, -sr], [0, sr, cr]])
+    ry = np.array([[cp, 0, sp], [0, 1, 0], [-sp, 0, cp]])
+    rz = np.array([[cy, -sy, 0], [sy, cy, 0], [0, 0, 1]])
+    return rz @ ry @ rx
+
+
 def _quat_from_matrix(rotation: np.ndarray) -> Gf.Quatd:
     return Gf.Matrix3d(*rotation.T.flatten().tolist()).ExtractRotation().GetQuat()
 
@@ -190,12 +236,6 @@ def _set_pose(xformable: UsdGeom.Xformable, pose: np.ndarray) -> None:
         xformable.GetPrim().RemoveProperty(name)
     xformable.AddTranslateOp().Set(Gf.Vec3d(*pose[:3, 3]))
     xformable.AddOrientOp().Set(Gf.Quatf(_quat_from_matrix(pose[:3, :3])))
-
-
-def _points_in(mesh: Usd.Prim, frame: Usd.Prim) -> np.ndarray:
-    points = np.array(UsdGeom.Mesh(mesh).GetPointsAttr().Get(), dtype=float)
-    pose = relative_transform(mesh, frame)
-    return points @ pose[:3, :3].T + pose[:3, 3]
 
 
 def _mass_properties(prim: Usd.Prim) -> tuple[float, np.ndarray, np.ndarray]:
