@@ -5,6 +5,7 @@
 
     python scripts/rsl_rl/play.py --task MyTasks-Cartpole-Direct                  (the latest checkpoint)
     python scripts/rsl_rl/play.py --task MyTasks-Cartpole-Direct --checkpoint logs/rsl_rl/cartpole_direct/<run>
+    python scripts/rsl_rl/play.py --task MyTasks-Velocity-Flat-Go2 --command 1.0 0 0   (walk forward at 1 m/s)
 
 The pipeline, top to bottom: command line -> task configs in play mode -> checkpoint -> simulation ->
 env (gym.make) -> rsl_rl wrapper -> runner and its inference policy -> evaluate (``eval.json``) ->
@@ -33,7 +34,7 @@ def main() -> None:
     agent_cfg = handle_deprecated_rsl_rl_cfg(agent_cfg, check_rsl_rl_version())
     agent_cfg.device = args.device
     agent_cfg.seed = args.seed if args.seed is not None else agent_cfg.seed
-    tasks.configure_env(env_cfg, num_envs=args.num_envs, device=args.device, seed=agent_cfg.seed)
+    tasks.configure_env(env_cfg, num_envs=args.num_envs, device=args.device, seed=agent_cfg.seed, command=args.command)
 
     # 2. The checkpoint; results go into its run folder.
     checkpoint = checkpoints.resolve_checkpoint(

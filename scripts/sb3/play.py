@@ -31,7 +31,9 @@ def main() -> None:
     args = cli.parse_args("play", LIBRARY)
     env_cfg, agent_cfg = tasks.resolve_configs(args.task, LIBRARY, args.overrides, play_mode=True)
     agent_cfg["seed"] = args.seed if args.seed is not None else agent_cfg["seed"]
-    tasks.configure_env(env_cfg, num_envs=args.num_envs, device=args.device, seed=agent_cfg["seed"])
+    tasks.configure_env(
+        env_cfg, num_envs=args.num_envs, device=args.device, seed=agent_cfg["seed"], command=args.command
+    )
 
     # 2. The checkpoint; results go into its run folder.
     checkpoint = checkpoints.resolve_checkpoint(

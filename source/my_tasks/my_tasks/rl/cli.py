@@ -80,6 +80,14 @@ def build_parser(action: Action, library: str | None = None) -> argparse.Argumen
     else:
         parser.add_argument("--num_episodes", type=positive_int, default=32, help="Episodes to evaluate.")
         parser.add_argument("--no_export", action="store_true", help="Skip writing the exported policy.")
+        parser.add_argument(
+            "--command",
+            type=float,
+            nargs=3,
+            metavar=("VX", "VY", "WZ"),
+            help="Velocity tasks: hold every robot's command at VX, VY [m/s] (base frame) and WZ [rad/s], "
+            "e.g. --command 1 0 0 (forward), 0 0 1 (turn), 0 0 0 (stand).",
+        )
     parser.add_argument("--video", action="store_true", help="Record videos (needs a visualizer, see --viz).")
     parser.add_argument("--video_length", type=positive_int, help="Length of each video clip [env steps].")
     parser.add_argument("--video_interval", type=positive_int, help="Steps between the starts of two clips.")

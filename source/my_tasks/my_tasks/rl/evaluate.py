@@ -21,6 +21,11 @@ StepFn = Callable[[], tuple[torch.Tensor, torch.Tensor, dict]]
 SUCCESS_METRIC = "Metrics/success_rate"
 """Isaac Lab's convention: tasks with a notion of success log this rate over the episodes that just ended."""
 
+EPISODE_METRIC_PREFIXES = ("Metrics/", "Episode_Termination/", "Curriculum/")
+"""Extras that Isaac Lab's managers log when episodes end: command metrics (``Metrics/base_velocity/error_vel_xy``),
+the share of episodes each termination ended (``Episode_Termination/base_contact``) and curriculum states
+(``Curriculum/terrain_levels``). ``eval.json`` averages each over the evaluated episodes."""
+
 
 def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episode_length: int) -> dict[str, Any]:
     """Run ``step`` until ``num_episodes`` episodes have ended and return their statistics.
@@ -29,8 +34,9 @@ def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episo
     does: counting the first episodes to end, whichever env they come from, would over-sample short ones.
 
     Returns:
-        ``num_episodes``, ``return_mean``, ``return_std``, ``episode_length_mean`` and ``success_rate``
-        (None when the task logs no success metric).
+        ``num_episodes``, ``return_mean``, ``return_std``, ``episode_length_mean``, ``success_rate`` (None when
+        the task logs no success metric) and ``metrics``: each episode metric the env logs (see
+        :data:`EPISODE_METRIC_PREFIXES`; ``Metrics/`` dropped from the names) averaged over the episodes.
     """
     quota = torch.tensor([(num_episodes + i) // num_envs for i in range(num_envs)])
     counted = torch.zeros(num_envs, dtype=torch.long)
@@ -38,8 +44,8 @@ def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episo
     episode_length = torch.zeros(num_envs, dtype=torch.long)
     returns: list[float] = []
     lengths: list[int] = []
-    successes = 0.0
-    success_weight = 0
+    metric_sums: dict[str, float] = {}
+    metric_weights: dict[str, int] = {}
     max_steps = (int(quota.max()) + 1) * max_episode_length + 1
     for _ in range(max_steps):
         rewards, dones, extras = step()
@@ -51,11 +57,11 @@ def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episo
             returns += episode_return[record].tolist()
             lengths += episode_length[record].tolist()
             counted += record.long()
-            rate = extras.get("log", {}).get(SUCCESS_METRIC)
-            if rate is not None and record.any():
-                # the logged rate is the mean over every env that just reset; weight it by the ones counted
-                successes += float(rate) * int(record.sum())
-                success_weight += int(record.sum())
+            # each logged value is a mean over the envs that just reset; weight it by the episodes counted
+            for key, value in extras.get("log", {}).items():
+                if key.startswith(EPISODE_METRIC_PREFIXES) and record.any() and _is_number(value):
+                    metric_sums[key] = metric_sums.get(key, 0.0) + float(value) * int(record.sum())
+                    metric_weights[key] = metric_weights.get(key, 0) + int(record.sum())
             episode_return[done] = 0.0
             episode_length[done] = 0
         if len(returns) >= num_episodes:
@@ -63,14 +69,21 @@ def evaluate_policy(step: StepFn, *, num_envs: int, num_episodes: int, max_episo
     else:
         raise RuntimeError(f"only {len(returns)} of {num_episodes} episodes ended within {max_steps} steps")
     mean_return = sum(returns) / len(returns)
+    metrics = {key: metric_sums[key] / metric_weights[key] for key in sorted(metric_sums)}
     return {
         "num_episodes": len(returns),
         "return_mean": mean_return,
         "return_std": math.sqrt(sum((r - mean_return) ** 2 for r in returns) / len(returns)),
         "episode_length_mean": sum(lengths) / len(lengths),
         "max_episode_length": max_episode_length,
-        "success_rate": successes / success_weight if success_weight else None,
+        "success_rate": metrics.get(SUCCESS_METRIC),
+        "metrics": {key.removeprefix("Metrics/"): value for key, value in metrics.items()},
     }
+
+
+def _is_number(value: Any) -> bool:
+    """A logged scalar: a number or a one-element tensor (curriculum terms may log dicts or vectors)."""
+    return isinstance(value, (int, float)) or (isinstance(value, torch.Tensor) and value.numel() == 1)
 
 
 def evaluate_and_record(
@@ -94,6 +107,7 @@ def evaluate_and_record(
         "checkpoint": str(checkpoint),
         "seed": seed,
         "device": args.device,
+        **({"command": args.command} if getattr(args, "command", None) else {}),
         **result,
     }
     path = checkpoints.run_dir_of(checkpoint) / "eval.json"
@@ -116,6 +130,7 @@ def format_eval(result: dict[str, Any]) -> str:
         ("return", f"{result['return_mean']:.3f} +- {result['return_std']:.3f}"),
         ("episode length", f"{result['episode_length_mean']:.1f} / {result['max_episode_length']}"),
         ("success rate", "n/a" if result["success_rate"] is None else f"{result['success_rate']:.1%}"),
+        *((name, f"{value:.4g}") for name, value in result.get("metrics", {}).items() if name != "success_rate"),
     ]
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"  {name:<{width}}  {value}" for name, value in rows)

@@ -97,7 +97,8 @@ def export_policy(
     """
     policy = policy.to("cpu").eval()
     out_dir.mkdir(parents=True, exist_ok=True)
-    metadata_yaml = yaml.safe_dump(metadata, sort_keys=False)
+    # lists of numbers and names on one line each: a robot's metadata stays readable
+    metadata_yaml = yaml.safe_dump(metadata, sort_keys=False, default_flow_style=None, width=120)
     (out_dir / "policy.yaml").write_text(metadata_yaml)
 
     observations = observations.detach().to("cpu", torch.float32)

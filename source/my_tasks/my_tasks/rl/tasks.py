@@ -104,9 +104,34 @@ def _field_names(node: Any) -> list[str]:
     return [name for name in vars(node) if not name.startswith("_")] if hasattr(node, "__dict__") else []
 
 
-def configure_env(env_cfg: Any, *, num_envs: int | None, device: str, seed: int) -> None:
-    """Apply the ``--num_envs``, ``--device`` and seed flags to an env config."""
+def configure_env(
+    env_cfg: Any, *, num_envs: int | None, device: str, seed: int, command: list[float] | None = None
+) -> None:
+    """Apply the ``--num_envs``, ``--device``, seed and (play) ``--command`` flags to an env config."""
     if num_envs is not None:
         env_cfg.scene.num_envs = num_envs
     env_cfg.sim.device = device
     env_cfg.seed = seed
+    if command is not None:
+        fix_velocity_command(env_cfg, command)
+
+
+def fix_velocity_command(env_cfg: Any, command: list[float]) -> None:
+    """Hold the velocity command of every env at ``(vx, vy, wz)``: no sampling, no heading control, no standing.
+
+    Raises:
+        UserError: If the task has no velocity command (Isaac Lab's ``UniformVelocityCommandCfg``).
+    """
+    from isaaclab.envs.mdp import UniformVelocityCommandCfg
+
+    commands = getattr(env_cfg, "commands", None)
+    terms = vars(commands).values() if commands is not None else []
+    velocity_terms = [term for term in terms if isinstance(term, UniformVelocityCommandCfg)]
+    if not velocity_terms:
+        raise UserError("--command: this task has no velocity command to hold (only velocity tasks have one)")
+    vx, vy, wz = (float(value) for value in command)
+    for term in velocity_terms:
+        term.ranges.lin_vel_x, term.ranges.lin_vel_y, term.ranges.ang_vel_z = (vx, vx), (vy, vy), (wz, wz)
+        term.ranges.heading = None
+        term.heading_command = False
+        term.rel_standing_envs = 0.0
