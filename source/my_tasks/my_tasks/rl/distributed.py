@@ -23,10 +23,14 @@ import os
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from isaaclab.benchmark.distributed import DistributedContext
 
 from .errors import EXIT_USAGE, UserError
+
+if TYPE_CHECKING:
+    import torch
 
 TORCHRUN_VARIABLES = ("RANK", "LOCAL_RANK", "WORLD_SIZE", "LOCAL_WORLD_SIZE")
 """What torchrun (``python -m torch.distributed.run``) sets in each process it starts."""
@@ -175,7 +179,7 @@ def stop_together(ranks: DistributedContext) -> Iterator[None]:
         _stop_requested = False
 
 
-def stop_if_requested(device: str) -> None:
+def stop_if_requested(device: str | torch.device) -> None:
     """Raise ``KeyboardInterrupt`` on every rank if any rank got Ctrl-C; every rank calls it after each iteration.
 
     Outside a process group (one rank) it raises if Ctrl-C came during :func:`stop_together`.
