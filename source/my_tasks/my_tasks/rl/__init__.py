@@ -11,6 +11,7 @@ One module per step of the pipeline that the scripts walk through:
 * :mod:`.checkpoints`: finding, checking and atomically writing checkpoints;
 * :mod:`.evaluate`: episode statistics of a policy, written to ``eval.json``;
 * :mod:`.metadata` and :mod:`.export`: TorchScript, ONNX and YAML files for deployment;
+* :mod:`.distributed`: ``--distributed`` training on several GPUs under torchrun (rsl_rl, skrl);
 * :mod:`.errors`: one-line messages and exit codes for bad input.
 
 Library-specific glue lives next to them (:mod:`.rsl_rl_runner`).

@@ -128,11 +128,16 @@ def write_atomically(content: bytes, path: Path) -> None:
 
 
 @contextmanager
-def save_on_interrupt(save: Callable[[], Path]) -> Iterator[None]:
-    """On Ctrl-C inside the block, call ``save`` (it returns the checkpoint path), then let the interrupt go on."""
+def save_on_interrupt(save: Callable[[], Path] | None) -> Iterator[None]:
+    """On Ctrl-C inside the block, call ``save`` (it returns the checkpoint path), then let the interrupt go on.
+
+    ``save`` is None on the ranks of a ``--distributed`` run other than rank 0: they write nothing.
+    """
     try:
         yield
     except KeyboardInterrupt:
+        if save is None:
+            raise
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the save short
         try:
             path = save()

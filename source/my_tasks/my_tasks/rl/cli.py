@@ -15,6 +15,7 @@ import random
 import re
 from typing import Literal
 
+from . import distributed
 from .errors import EXIT_USAGE, UserError
 
 LIBRARIES = ("rsl_rl", "skrl", "sb3")
@@ -77,6 +78,7 @@ def build_parser(action: Action, library: str | None = None) -> argparse.Argumen
         parser.add_argument(
             "--resume", action="store_true", help="Continue from --checkpoint (default: latest) in a new run folder."
         )
+        distributed.add_argument(parser)
     else:
         parser.add_argument("--num_episodes", type=positive_int, default=32, help="Episodes to evaluate.")
         parser.add_argument("--no_export", action="store_true", help="Skip writing the exported policy.")
@@ -115,7 +117,11 @@ def parse_args(action: Action, library: str | None = None, argv: list[str] | Non
                 exit_code=EXIT_USAGE,
             )
     args.overrides = remaining
-    args.device = resolve_device(args.device if getattr(args, "device_explicit", False) else None)
+    if action == "train":
+        # --distributed (my_tasks.rl.distributed): the ranks torchrun started, each on its own GPU; SB3 refused
+        args.ranks = distributed.resolve_ranks(args, library)
+    if not getattr(args, "distributed", False):
+        args.device = resolve_device(args.device if getattr(args, "device_explicit", False) else None)
     if args.seed == -1:
         args.seed = random.randint(0, 2**31 - 1)
     return args

@@ -7,6 +7,7 @@ Each library logs the mean return and episode length of its recent episodes unde
 counts its x axis its own way (rsl_rl: iterations; skrl: timesteps, a step of every env counted once;
 SB3: env steps of all envs). :func:`read_curves` turns them into env steps (all envs together) and
 seconds since the run started (``run.json``'s ``created_at``; the first event if there is no manifest).
+A ``--distributed`` run counts the envs of all its ranks (``run.json``'s ``world_size``).
 Works on runs of our scripts and of ``isaaclab train`` alike: both write ``params/`` and ``run.json``.
 """
 
@@ -74,7 +75,8 @@ def read_curves(run_dir: Path) -> Curves:
     returns = {event.step: event.value for event in scalars.get(return_tag, [])}
     lengths = sorted(scalars[length_tag], key=lambda event: event.step)
     env_cfg, agent_cfg = _params(run_dir, "env"), _params(run_dir, "agent")
-    num_envs = int(env_cfg["scene"]["num_envs"])
+    # params/ hold one rank's config: a --distributed run steps world_size times its envs
+    num_envs = int(env_cfg["scene"]["num_envs"]) * int(manifest.get("metadata", {}).get("world_size", 1))
     # env steps = (step + offset) * scale
     if library == "rsl_rl":  # step: iteration, from 0
         offset, scale = 1, agent_cfg["num_steps_per_env"] * num_envs

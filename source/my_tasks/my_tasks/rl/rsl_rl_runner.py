@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rsl_rl.runners import OnPolicyRunner
 
+from . import distributed
 from .checkpoints import save_atomically
 from .errors import UserError
 from .progress import ProgressLine
@@ -21,18 +22,22 @@ class OnPolicyRunnerWithResume(OnPolicyRunner):
       so a crash mid-write would leave a truncated checkpoint behind.
     * ``load`` resumes at the iteration after the saved one; rsl_rl would repeat the saved one.
     * ``load`` turns a checkpoint that does not fit the policy (other sizes) into a one-line error.
-    * ``learn`` prints the :class:`~my_tasks.rl.progress.ProgressLine` after rsl_rl's own iteration log.
+    * ``learn`` prints the :class:`~my_tasks.rl.progress.ProgressLine` after rsl_rl's own iteration log
+      (on rank 0 only, counting the env steps of all ranks, in a ``--distributed`` run), and ends every
+      iteration with :func:`~my_tasks.rl.distributed.stop_if_requested`.
     """
 
     def learn(self, num_learning_iterations: int, init_at_random_ep_len: bool = False) -> None:
         first = self.current_learning_iteration
-        steps_per_iteration = self.cfg["num_steps_per_env"] * self.env.num_envs
+        steps_per_iteration = self.cfg["num_steps_per_env"] * self.env.num_envs * self.gpu_world_size
         progress = ProgressLine(first, first + num_learning_iterations - 1, steps_per_iteration)
         rsl_rl_log = self.logger.log
 
         def log_with_progress(**kwargs) -> None:
             rsl_rl_log(**kwargs)
-            progress.update(kwargs["it"], self.logger.rewbuffer, self.logger.lenbuffer)
+            if self.gpu_global_rank == 0:
+                progress.update(kwargs["it"], self.logger.rewbuffer, self.logger.lenbuffer)
+            distributed.stop_if_requested(self.device)
 
         self.logger.log = log_with_progress  # rsl_rl calls logger.log once at the end of every iteration
         try:

@@ -46,17 +46,21 @@ def record_run(
     env_cfg: Any,
     agent_cfg: Any,
     resumed_from: Path | None = None,
+    world_size: int = 1,
 ) -> None:
     """Create ``run_dir`` with ``run.json`` and ``params/{env,agent}.yaml``.
 
     ``run.json`` is Isaac Lab's run manifest, so that ``isaaclab play --checkpoint latest`` and our
-    ``--checkpoint latest`` find the run; its metadata adds where a resumed run started from.
+    ``--checkpoint latest`` find the run; its metadata adds where a resumed run started from and, for a
+    ``--distributed`` run, its ``world_size`` (the configs hold one rank's: its envs, its seed).
     """
     from isaaclab.utils.io import dump_yaml
 
     from isaaclab_rl.entrypoints.common import write_run_manifest
 
-    metadata = {"resumed_from": str(resumed_from)} if resumed_from else {}
+    metadata: dict[str, str | int] = {"resumed_from": str(resumed_from)} if resumed_from else {}
+    if world_size > 1:
+        metadata["world_size"] = world_size
     write_run_manifest(str(run_dir), library=library, task=task, metadata=metadata)
     dump_yaml(str(run_dir / "params" / "env.yaml"), env_cfg)
     dump_yaml(str(run_dir / "params" / "agent.yaml"), agent_cfg)

@@ -11,7 +11,8 @@ A task's ``skrl_cfg_entry_point`` YAML has the four sections of skrl's runner: `
   arguments and :class:`~skrl.agents.torch.ppo.PPO_CFG`, accepting the field names of skrl 1.x (``lambda``,
   ``state_preprocessor``) that Isaac Lab's YAML files still use, as skrl's runner does.
 * :class:`PPO` is skrl's PPO agent whose checkpoints are atomic and record their timestep, so that a
-  resumed run continues the count, and which prints the :class:`~my_tasks.rl.progress.ProgressLine`.
+  resumed run continues the count, which prints the :class:`~my_tasks.rl.progress.ProgressLine` and
+  ends every iteration with :func:`~my_tasks.rl.distributed.stop_if_requested`.
 * :class:`SkrlPolicy` is the deterministic policy (state preprocessor + mean action) for export.
 
 One training *iteration* is one rollout: ``agent.rollouts`` steps of every env, then a PPO update.
@@ -38,6 +39,7 @@ from skrl.utils.model_instantiators.torch import (
     shared_model,
 )
 
+from . import distributed
 from .checkpoints import save_atomically
 from .errors import UserError
 from .progress import ProgressLine
@@ -215,6 +217,8 @@ class PPO(SkrlPPO):
         self.completed_timesteps = timestep + 1
         if rollout_ends and self.progress is not None:
             self.progress.update(self.iteration, returns, lengths)
+        if rollout_ends:
+            distributed.stop_if_requested(self.device)
 
     def checkpoint(self) -> dict[str, Any]:
         """Everything to resume from: models, optimiser, preprocessors (skrl's modules) and the timestep."""
