@@ -52,8 +52,15 @@ def info() -> dict:
         "joint_names": ["j1", "j2"],
         "default_joint_pos": [0.1, -0.2],
         "action_scale": [0.5, 0.5],
+        "action_offset": [0.1, -0.2],
         "action_clip": None,
+        "joint_stiffness": [25.0, 25.0],
+        "joint_damping": [0.5, 0.5],
+        "joint_effort_limit": [23.7, 45.43],
+        "joint_armature": [0.0045, 0.0165],
+        "commands": [{"name": "base_velocity", "layout": ["lin_vel_x", "lin_vel_y", "ang_vel_z"]}],
         "step_dt": 0.02,
+        "physics_dt": 0.005,
     }
 
 

@@ -141,7 +141,7 @@ def test_a_few_rsl_rl_iterations_raise_the_tracking_reward(tmp_path):
     """From a random policy to one that tracks a little: the mean tracking reward of the episodes rises."""
     from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
-    iterations = 30
+    iterations = 20
     result = run_script(
         "rsl_rl/train.py",
         *("--task", TASK, "--device", "cpu", "--num_envs", "128", "--max_iterations", str(iterations)),
@@ -155,5 +155,6 @@ def test_a_few_rsl_rl_iterations_raise_the_tracking_reward(tmp_path):
     events.Reload()
     tracking = [event.value for event in events.Scalars("Episode_Reward/track_lin_vel_xy_exp")]
     assert len(tracking) >= iterations - 1
-    first, last = sum(tracking[:5]) / 5, sum(tracking[-5:]) / 5
-    assert last > first * 1.2, tracking
+    # falling robots earn next to nothing (0.002 at the first iteration); standing and stepping, several times that
+    first, last = sum(tracking[:3]) / 3, sum(tracking[-5:]) / 5
+    assert last > 2 * first, tracking
