@@ -32,7 +32,13 @@ class OnPolicyRunnerWithResume(OnPolicyRunner):
 
         def log_with_progress(**kwargs) -> None:
             rsl_rl_log(**kwargs)
-            progress.update(kwargs["it"], self.logger.rewbuffer, self.logger.lenbuffer)
+            progress.update(
+                kwargs["it"],
+                self.logger.rewbuffer,
+                self.logger.lenbuffer,
+                collection_s=kwargs["collect_time"],
+                update_s=kwargs["learn_time"],
+            )
 
         self.logger.log = log_with_progress  # rsl_rl calls logger.log once at the end of every iteration
         try:
