@@ -35,9 +35,12 @@ from .errors import EXIT_USAGE, UserError
 from .sb3_device_env import ROLLOUT_VARIABLE, TorchSb3VecEnv
 
 
-def rollout_on_device(device: str) -> bool:
-    """Whether SB3 collects rollouts on ``device`` itself: by default on CUDA, see :data:`ROLLOUT_VARIABLE`."""
-    choice = os.environ.get(ROLLOUT_VARIABLE, "auto").strip().lower() or "auto"
+def rollout_on_device(device: str, choice: str | None = None) -> bool:
+    """Whether SB3 collects rollouts on ``device`` itself: by default on CUDA, see :data:`ROLLOUT_VARIABLE`.
+
+    ``choice`` is the variable's value (default: this process's environment).
+    """
+    choice = (os.environ.get(ROLLOUT_VARIABLE, "auto") if choice is None else choice).strip().lower() or "auto"
     if choice not in ("auto", "device", "host"):
         raise UserError(f"{ROLLOUT_VARIABLE}={choice!r}: expected auto, device or host", exit_code=EXIT_USAGE)
     return choice == "device" or (choice == "auto" and device.startswith("cuda"))
