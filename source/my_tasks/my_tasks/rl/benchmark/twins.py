@@ -5,7 +5,8 @@
 
 Isaac Lab's stock tasks fetch their robots and grounds from a server; the overrides here point the same
 config fields at the files this package ships, so a twin runs offline with the same robot as ours.
-Only the spawners change: the twin keeps Isaac Lab's MDP, actuators and physics settings.
+Only the spawners change (and the Panda's drive gains, which Isaac Lab's Franka reads from its own USD
+file): the twin keeps Isaac Lab's MDP, actuators and physics settings.
 """
 
 from __future__ import annotations
@@ -57,6 +58,14 @@ TWINS: dict[str, Twin] = {
             # Isaac Lab's franka_panda.usda carries Physics and Colliders variant sets; ours has none
             "env.scene.robot.spawn.variants=null",
             f"env.scene.ground.spawn.usd_path={GROUND}",
+            # Isaac Lab's Franka actuators read their stiffness from Isaac Lab's USD file; ours authors no
+            # drives, so without these the arm hangs limp. FRANKA_PANDA_CFG's gains (assets/franka.py); the
+            # damping stays the reach task's own.
+            "env.scene.robot.actuators.panda_arm.stiffness="
+            "{'panda_joint[1-2]': 4500.0, 'panda_joint[3-4]': 3500.0, 'panda_joint[5-7]': 2000.0}",
+            "env.scene.robot.actuators.panda_arm.armature=0.1",
+            "env.scene.robot.actuators.panda_hand.stiffness=2000.0",
+            "env.scene.robot.actuators.panda_hand.damping=100.0",
         ),
     ),
 }
