@@ -79,6 +79,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--output", type=Path, help="Results folder (default: logs/benchmark/<date_time>).")
     parser.add_argument("--timeout", type=float, default=900.0, help="Seconds one measurement may take.")
+    parser.add_argument(
+        "--skip_done", action="store_true", help="Leave out what --output's benchmark.json already holds, done."
+    )
     args = parser.parse_args()
     args.device = cli.resolve_device(args.device)
     defaults = GPU_DEFAULTS if args.device.startswith("cuda") else CPU_DEFAULTS
@@ -162,8 +165,11 @@ def describe(measurement: Measurement, args: argparse.Namespace) -> dict:
 def main() -> None:
     # 1. What to measure: the tasks, their twins, the libraries, the variants.
     args = parse_args()
-    planned = plan(args)
     results_path = args.output / "benchmark.json"
+    planned = plan(args)
+    if args.skip_done:  # a run cut short, started again: only what is missing
+        done = report.done(results_path)
+        planned = [m for m in planned if (m.of, m.task, m.kind, m.label) not in done]
     runs_dir = args.output.resolve() / "runs"
     runs_dir.mkdir(parents=True, exist_ok=True)
     header = {

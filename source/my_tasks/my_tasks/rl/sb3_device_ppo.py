@@ -124,6 +124,9 @@ class DeviceRolloutPPO(PPO):
 
     def __init__(self, policy, env: TorchSb3VecEnv, **kwargs):
         super().__init__(policy, env, rollout_buffer_class=TorchRolloutBuffer, **kwargs)
+        # torch checks a distribution's arguments with `.all()`, a wait for the GPU at every step; rsl_rl and
+        # skrl switch it off the same way (the values are unchanged)
+        torch.distributions.Distribution.set_default_validate_args(False)
         self._action_low = torch.as_tensor(self.action_space.low, device=self.device)
         self._action_high = torch.as_tensor(self.action_space.high, device=self.device)
 

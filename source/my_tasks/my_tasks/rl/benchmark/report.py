@@ -119,6 +119,12 @@ def merge(path: Path, header: dict, results: list[dict]) -> dict:
     }
 
 
+def done(path: Path) -> set[tuple]:
+    """The measurements that the report in ``path`` holds with ``ok`` (keys as :data:`KEY`)."""
+    results = json.loads(path.read_text())["results"] if path.is_file() else []
+    return {tuple(result[key] for key in KEY) for result in results if result.get("ok")}
+
+
 def write(path: Path, report: dict) -> None:
     """Write the report atomically (it is rewritten after every measurement)."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ STARTED = time.perf_counter()  # before the heavy imports, which are part of the
 import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import gymnasium as gym  # noqa: E402
@@ -126,7 +127,12 @@ def measure(args: argparse.Namespace) -> dict:
 
 
 def main() -> None:
-    result = measure(parse_args())
+    from isaaclab_experimental.envs.frontend import FrontendIncompatibleError
+
+    try:
+        result = measure(parse_args())
+    except FrontendIncompatibleError as error:  # its reason (the terms without a Warp twin), in one line
+        sys.exit(f"error: {' '.join(str(error).split())}")
     print(RESULT_PREFIX + json.dumps(result), flush=True)
 
 
