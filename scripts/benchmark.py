@@ -36,7 +36,7 @@ import my_tasks  # noqa: F401  (importing it registers the MyTasks-* tasks with 
 from my_tasks.rl import cli, tasks
 from my_tasks.rl.benchmark import measurements, report
 from my_tasks.rl.benchmark.measurements import Measurement
-from my_tasks.rl.benchmark.twins import twin_of
+from my_tasks.rl.benchmark.twins import Twin, twin_of
 from my_tasks.rl.errors import EXIT_USAGE, UserError, run_main
 from my_tasks.rl.sb3_device_ppo import ROLLOUT_VARIABLE, rollout_on_device
 
@@ -82,6 +82,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--skip_done", action="store_true", help="Leave out what --output's benchmark.json already holds, done."
     )
+    parser.add_argument("--plan", action="store_true", help="Print the measurements and their commands; run nothing.")
     args = parser.parse_args()
     args.device = cli.resolve_device(args.device)
     defaults = GPU_DEFAULTS if args.device.startswith("cuda") else CPU_DEFAULTS
@@ -106,40 +107,44 @@ def plan(args: argparse.Namespace) -> list[Measurement]:
         if twin is not None and twin.task not in gym.registry:
             twin = None  # an Isaac Lab without this task
         if "step" in args.measure:
-            for frontend in args.frontends:
-                label = RANDOM if frontend == "torch" else f"{RANDOM}, {frontend} frontend"
-                for name, overrides in [(task, [])] + ([(twin.task, list(twin.overrides))] if twin else []):
-                    command = measurements.step_command(
-                        name, args.device, args.num_envs, args.steps, args.warmup_steps, frontend, overrides
-                    )
-                    planned.append(Measurement(name, task, "step", label, command))
-            for label, overrides in args.env_variant:
-                command = measurements.step_command(
-                    task, args.device, args.num_envs, args.steps, args.warmup_steps, "torch", overrides.split()
-                )
-                planned.append(Measurement(task, task, "step", f"{RANDOM}, {label}", command))
+            planned += step_measurements(task, twin, args)
         if "train" in args.measure:
-            runs = [(library, library, [], {}) for library in args.libraries]
-            if args.sb3_host and "sb3" in args.libraries:
-                runs.append(("sb3", "sb3, host rollout", [], {ROLLOUT_VARIABLE: "host"}))
-            runs += [
-                (library, f"{library}, {label}", overrides.split(), {})
-                for library, label, overrides in args.train_variant
-            ]
-            names = [(task, [])] + ([(twin.task, list(twin.overrides))] if twin and args.twins == "all" else [])
-            for library, label, overrides, environment in runs:
-                for name, twin_overrides in names:
-                    if f"{library}_cfg_entry_point" not in gym.spec(name).kwargs:
-                        continue  # the twin has no config for this library
-                    command = measurements.train_command(
-                        SCRIPTS / library / "train.py",
-                        name,
-                        args.device,
-                        args.num_envs,
-                        args.iterations,
-                        twin_overrides + overrides,
-                    )
-                    planned.append(Measurement(name, task, "train", label, command, environment))
+            planned += train_measurements(task, twin if args.twins == "all" else None, args)
+    return planned
+
+
+def step_measurements(task: str, twin: Twin | None, args: argparse.Namespace) -> list[Measurement]:
+    """Random actions on ours and the twin, per frontend; then our task's env variants."""
+    sizes = (args.device, args.num_envs, args.steps, args.warmup_steps)
+    planned = []
+    for frontend in args.frontends:
+        label = RANDOM if frontend == "torch" else f"{RANDOM}, {frontend} frontend"
+        for name, overrides in [(task, ())] + ([(twin.task, twin.overrides)] if twin else []):
+            command = measurements.step_command(name, *sizes, frontend, list(overrides))
+            planned.append(Measurement(name, task, "step", label, command))
+    for label, overrides in args.env_variant:
+        command = measurements.step_command(task, *sizes, "torch", overrides.split())
+        planned.append(Measurement(task, task, "step", f"{RANDOM}, {label}", command))
+    return planned
+
+
+def train_measurements(task: str, twin: Twin | None, args: argparse.Namespace) -> list[Measurement]:
+    """Each library on ours (and the twin, where it has the library's config); then SB3's host path, variants."""
+    runs = [(library, library, [], {}) for library in args.libraries]
+    if args.sb3_host and "sb3" in args.libraries:
+        runs.append(("sb3", "sb3, host rollout", [], {ROLLOUT_VARIABLE: "host"}))
+    runs += [
+        (library, f"{library}, {label}", overrides.split(), {}) for library, label, overrides in args.train_variant
+    ]
+    planned = []
+    for library, label, overrides, environment in runs:
+        for name, twin_overrides in [(task, ())] + ([(twin.task, twin.overrides)] if twin else []):
+            if f"{library}_cfg_entry_point" not in gym.spec(name).kwargs:
+                continue  # Isaac Lab's twin has no config for this library
+            script = SCRIPTS / library / "train.py"
+            sizes = (args.device, args.num_envs, args.iterations)
+            command = measurements.train_command(script, name, *sizes, [*twin_overrides, *overrides])
+            planned.append(Measurement(name, task, "train", label, command, environment))
     return planned
 
 
@@ -170,6 +175,11 @@ def main() -> None:
     if args.skip_done:  # a run cut short, started again: only what is missing
         done = report.done(results_path)
         planned = [m for m in planned if (m.of, m.task, m.kind, m.label) not in done]
+    if args.plan:
+        for measurement in planned:
+            environment = " ".join(f"{key}={value}" for key, value in measurement.environment.items())
+            print(f"{measurement.name}\n    {environment} {' '.join(measurement.command[1:])}".replace("     ", "    "))
+        return
     runs_dir = args.output.resolve() / "runs"
     runs_dir.mkdir(parents=True, exist_ok=True)
     header = {

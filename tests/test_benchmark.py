@@ -123,3 +123,22 @@ def test_a_later_run_adds_to_the_results_and_replaces_its_own(tmp_path):
     assert "0.80" in report.table(merged) and "failed" not in report.table(merged)
     merged["results"][0] |= {"ok": False, "error": "exit code 1"}
     assert "failed" in report.table(merged)
+
+
+@pytest.mark.unit
+def test_the_plan_lists_twins_variants_and_sb3s_host_path(tmp_path):
+    command = [sys.executable, str(SCRIPTS / "benchmark.py"), "--plan", "--tasks", TASK, "--device", "cpu"]
+    command += ["--twins", "all", "--libraries", "rsl_rl", "sb3", "--sb3_host", "--frontends", "torch", "warp"]
+    command += ["--train_variant", "rsl_rl", "compiled", "agent.torch_compile_mode=default"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    names = [line for line in result.stdout.splitlines() if line.startswith(TASK)]
+    steps = [
+        f"{TASK} | step random actions{frontend} | {role}"
+        for frontend in ("", ", warp frontend")
+        for role in ("ours", "twin")
+    ]
+    labels = ["rsl_rl", "sb3", "sb3, host rollout", "rsl_rl, compiled"]
+    assert names == steps + [f"{TASK} | train {label} | {role}" for label in labels for role in ("ours", "twin")]
+    assert "MY_TASKS_SB3_ROLLOUT=host" in result.stdout and "agent.torch_compile_mode=default" in result.stdout
+    assert not (tmp_path / "logs").exists()  # a plan runs nothing and writes nothing
