@@ -24,6 +24,7 @@ runs into the same folder. Each child's output is in ``<output>/logs/``, trainin
 """
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -83,6 +84,9 @@ def parse_args() -> argparse.Namespace:
         "--skip_done", action="store_true", help="Leave out what --output's benchmark.json already holds, done."
     )
     parser.add_argument("--plan", action="store_true", help="Print the measurements and their commands; run nothing.")
+    parser.add_argument(
+        "--table", action="store_true", help="Print the table of --output's benchmark.json; run nothing."
+    )
     args = parser.parse_args()
     args.device = cli.resolve_device(args.device)
     defaults = GPU_DEFAULTS if args.device.startswith("cuda") else CPU_DEFAULTS
@@ -171,6 +175,11 @@ def main() -> None:
     # 1. What to measure: the tasks, their twins, the libraries, the variants.
     args = parse_args()
     results_path = args.output / "benchmark.json"
+    if args.table:
+        if not results_path.is_file():
+            raise UserError(f"no results in {results_path}")
+        print(report.table(json.loads(results_path.read_text())))
+        return
     planned = plan(args)
     if args.skip_done:  # a run cut short, started again: only what is missing
         done = report.done(results_path)
