@@ -152,7 +152,6 @@ class DeviceRolloutPPO(PPO):
         if self.use_sde:
             self.policy.reset_noise(env.num_envs)
         callback.on_rollout_start()
-        episode_starts = torch.as_tensor(self._last_episode_starts, device=self.device)  # numpy after a reset
         finished: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []
         for n_steps in range(n_rollout_steps):
             if self.use_sde and self.sde_sample_freq > 0 and n_steps % self.sde_sample_freq == 0:
@@ -174,10 +173,11 @@ class DeviceRolloutPPO(PPO):
             with torch.no_grad():
                 terminal_values = self.policy.predict_values(infos["terminal_observation"]).flatten()
             rewards = torch.where(infos["time_limit_truncated"], rewards + self.gamma * terminal_values, rewards)
+            # SB3's reset leaves a numpy array here; as_tensor returns a device tensor as it is
+            episode_starts = torch.as_tensor(self._last_episode_starts, device=self.device)
             rollout_buffer.add(self._last_obs, actions, rewards, episode_starts, values, log_probs)
             self._last_obs = new_obs
-            episode_starts = dones
-        self._last_episode_starts = episode_starts
+            self._last_episode_starts = dones
         with torch.no_grad():
             values = self.policy.predict_values(new_obs)
         rollout_buffer.compute_returns_and_advantage(last_values=values, dones=dones)
