@@ -123,6 +123,28 @@ def test_the_device_path_trains_like_sb3s_own(host_model, device_model):
         torch.testing.assert_close(device_parameters[name], value, rtol=1e-4, atol=1e-5, msg=name)
 
 
+def test_the_normaliser_scales_observations_and_rewards_as_sb3s():
+    host = VecNormalize(Sb3VecEnvWrapper(PointMassEnv()), norm_reward=True, clip_obs=5.0, clip_reward=3.0)
+    device = TorchVecNormalize(TorchSb3VecEnv(PointMassEnv()), norm_reward=True, clip_obs=5.0, clip_reward=3.0)
+    np.testing.assert_allclose(device.reset().numpy(), host.reset(), rtol=1e-5, atol=1e-6)
+    ended = 0
+    for step in range(30):
+        actions = torch.sin(torch.arange(NUM_ENVS, dtype=torch.float32) + step).unsqueeze(1)
+        host_obs, host_rewards, host_dones, host_infos = host.step(actions.numpy())
+        device_obs, device_rewards, device_dones, device_infos = device.step(actions)
+        np.testing.assert_allclose(device_obs.numpy(), host_obs, rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(device_rewards.numpy(), host_rewards, rtol=1e-5, atol=1e-6)
+        assert np.array_equal(device_dones.numpy(), host_dones)
+        ended += host_dones.sum()
+        for index in np.flatnonzero(host_dones):  # finished episodes: their terminal observations and sums
+            terminal = device_infos["terminal_observation"][index].numpy()
+            np.testing.assert_allclose(terminal, host_infos[index]["terminal_observation"], rtol=1e-5, atol=1e-6)
+            assert device_infos["episode_length"][index] == host_infos[index]["episode"]["l"]
+            assert device_infos["episode_return"][index].item() == pytest.approx(host_infos[index]["episode"]["r"])
+    assert ended > NUM_ENVS
+    np.testing.assert_allclose(device.ret_rms.var, host.ret_rms.var, rtol=1e-5)
+
+
 def test_the_buffer_keeps_sb3s_shapes(device_model):
     buffer = device_model.rollout_buffer
     samples = next(buffer.get(batch_size=32))

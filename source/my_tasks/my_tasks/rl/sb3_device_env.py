@@ -107,9 +107,7 @@ class TorchRunningMeanStd:
         return statistics
 
     def update(self, batch: torch.Tensor) -> None:
-        batch = batch.double()
-        batch_mean = batch.mean(dim=0)
-        batch_var = batch.var(dim=0, unbiased=False)
+        batch_var, batch_mean = torch.var_mean(batch.double(), dim=0, unbiased=False)
         batch_count = batch.shape[0]
         delta = batch_mean - self.mean
         total = self.count + batch_count
@@ -124,6 +122,8 @@ class TorchVecNormalize(VecNormalize):
 
     The same steps in the same order as SB3's (update the statistics, normalise the observations, the
     reward and the terminal observations, clear the returns of finished envs), in float64 like SB3's numpy.
+    One difference: the statistics of the returns, which only normalise rewards, are kept only when
+    rewards are normalised (``norm_reward``), not at every step regardless, as SB3 does.
     ``obs_rms`` and ``ret_rms`` read as SB3's numpy ``RunningMeanStd`` (a copy: assign to them, as
     checkpoint loading does, to change the statistics).
     """
@@ -163,12 +163,13 @@ class TorchVecNormalize(VecNormalize):
         if self.training and self.norm_obs:
             self._obs_statistics.update(obs)
         obs = self.normalize_obs(obs)
-        if self.training:
+        if self.training and self.norm_reward:
             self.returns = self.returns * self.gamma + rewards
             self._ret_statistics.update(self.returns)
         rewards = self.normalize_reward(rewards)
         infos["terminal_observation"] = self.normalize_obs(infos["terminal_observation"])
-        self.returns = self.returns.masked_fill(dones, 0.0)
+        if self.norm_reward:
+            self.returns = self.returns.masked_fill(dones, 0.0)
         return obs, rewards, dones, infos
 
     def normalize_obs(self, obs: torch.Tensor) -> torch.Tensor:
