@@ -138,7 +138,7 @@ def test_the_plan_lists_twins_variants_and_sb3s_host_path(tmp_path):
         for frontend in ("", ", warp frontend")
         for role in ("ours", "twin")
     ]
-    labels = ["rsl_rl", "sb3", "sb3, host rollout", "rsl_rl, compiled"]
+    labels = ["rsl_rl", "sb3", "rsl_rl, compiled", "sb3, host rollout"]
     assert names == steps + [f"{TASK} | train {label} | {role}" for label in labels for role in ("ours", "twin")]
     assert "MY_TASKS_SB3_ROLLOUT=host" in result.stdout and "agent.torch_compile_mode=default" in result.stdout
     assert not (tmp_path / "logs").exists()  # a plan runs nothing and writes nothing
