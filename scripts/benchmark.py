@@ -66,7 +66,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--frontends", nargs="+", choices=("torch", "warp"), default=["torch"])
     parser.add_argument("--solve", action="store_true", help="Train each library's full budget (or --iterations).")
-    parser.add_argument("--sb3_host", action="store_true", help="Also train SB3 with its own numpy rollout.")
+    parser.add_argument(
+        "--sb3_host", action="store_true", help="Also train SB3 (and its variants) with its own numpy rollout."
+    )
     parser.add_argument(
         "--env_variant", nargs=2, action="append", default=[], metavar=("LABEL", "OVERRIDES"), help="Step with these."
     )
@@ -133,13 +135,17 @@ def step_measurements(task: str, twin: Twin | None, args: argparse.Namespace) ->
 
 
 def train_measurements(task: str, twin: Twin | None, args: argparse.Namespace) -> list[Measurement]:
-    """Each library on ours (and the twin, where it has the library's config); then SB3's host path, variants."""
-    runs = [(library, library, [], {}) for library in args.libraries]
-    if args.sb3_host and "sb3" in args.libraries:
-        runs.append(("sb3", "sb3, host rollout", [], {ROLLOUT_VARIABLE: "host"}))
-    runs += [
-        (library, f"{library}, {label}", overrides.split(), {}) for library, label, overrides in args.train_variant
-    ]
+    """Each library and variant on ours (and the twin, where it has the library's config); SB3's host path too."""
+    runs = [(library, library, []) for library in args.libraries]
+    runs += [(library, f"{library}, {label}", overrides.split()) for library, label, overrides in args.train_variant]
+    runs = [(library, label, overrides, {}) for library, label, overrides in runs]
+    if args.sb3_host:  # every SB3 run again, with SB3's own rollout through numpy
+        host = {ROLLOUT_VARIABLE: "host"}
+        runs += [
+            (library, f"{label}, host rollout", overrides, host)
+            for library, label, overrides, _ in runs
+            if library == "sb3"
+        ]
     planned = []
     for library, label, overrides, environment in runs:
         for name, twin_overrides in [(task, ())] + ([(twin.task, twin.overrides)] if twin else []):
