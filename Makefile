@@ -3,8 +3,9 @@
 
 PYTHON_VENV := .venv/bin/python
 DEMO_TASK := MyTasks-Cartpole-Direct
+BENCH_ARGS ?=
 
-.PHONY: setup demo test lint docs lock clean-logs
+.PHONY: setup demo test lint docs lock clean-logs bench
 
 setup:  ## create or update .venv (idempotent; quick when nothing changed)
 	@bash scripts/tools/setup_venv.sh
@@ -15,6 +16,9 @@ demo: setup  ## train MyTasks-Cartpole-Direct with rsl_rl on the CPU, play it, e
 
 test: setup lint docs  ## lint, build the docs, then the test suite on the CPU
 	$(PYTHON_VENV) -m pytest
+
+bench: setup  ## every MyTasks-* task beside Isaac Lab's twin, each library's training speed (BENCH_ARGS="--tasks ...")
+	$(PYTHON_VENV) scripts/benchmark.py $(BENCH_ARGS)
 
 lint: setup  ## ruff, codespell, yaml/toml/json checks and hadolint, through pre-commit
 	.venv/bin/pre-commit run --all-files

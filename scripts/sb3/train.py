@@ -10,6 +10,8 @@
 The script is the training pipeline, top to bottom: command line -> task configs -> simulation ->
 env (gym.make) -> SB3 wrapper -> observation normalisation (VecNormalize) -> PPO -> learn.
 The agent config holds PPO's constructor arguments; ``agent.<key>=`` overrides change them.
+On a CUDA device the rollout stays on the GPU (``MY_TASKS_SB3_ROLLOUT=host`` selects SB3's numpy path,
+``=device`` the GPU path on the CPU too).
 Everything the three libraries share is in ``my_tasks.rl``.
 """
 
@@ -22,7 +24,7 @@ from isaaclab.app import launch_simulation
 from isaaclab_rl.sb3 import Sb3VecEnvWrapper
 
 import my_tasks  # noqa: F401  (importing it registers the MyTasks-* tasks with gymnasium)
-from my_tasks.rl import checkpoints, cli, runs, sb3_agent, tasks, video
+from my_tasks.rl import checkpoints, cli, runs, sb3_agent, sb3_device_env, sb3_device_ppo, tasks, video
 from my_tasks.rl.errors import run_main
 
 LIBRARY = "sb3"
@@ -32,6 +34,7 @@ SAVE_INTERVAL = 50  # iterations between checkpoints (and one at the end)
 def main() -> None:
     # 1. The command line: our flags, Isaac Lab's launcher flags (--device, --viz), trailing overrides.
     args = cli.parse_args("train", LIBRARY)
+    on_device = sb3_device_ppo.rollout_on_device(args.device)  # collect rollouts on the GPU (steps 5 and 7)
 
     # 2. The task's configs, as its gym.register call names them, with presets and overrides applied.
     env_cfg, agent_cfg = tasks.resolve_configs(args.task, LIBRARY, args.overrides)
@@ -52,16 +55,19 @@ def main() -> None:
         # 5. The env, exactly as gymnasium creates any registered env, then SB3's view of it: a VecEnv of numpy
         #    arrays, with the "policy" observations, actions clipped to a finite box, episode returns in the
         #    infos, and the observation after reset returned for finished envs (the final one in the infos).
+        #    On a GPU the same view stays in torch tensors on the device, and so does the rollout (step 7).
         env = gym.make(args.task, cfg=env_cfg)
-        env = Sb3VecEnvWrapper(env)
+        env = sb3_device_env.TorchSb3VecEnv(env) if on_device else Sb3VecEnvWrapper(env)
 
         # 6. SB3 normalises observations outside the policy, with a VecNormalize wrapper around the env.
         policy, ppo_kwargs, normalization = sb3_agent.split_cfg(agent_cfg, num_envs)
         env = sb3_agent.normalize(env, normalization, gamma=ppo_kwargs.get("gamma", 0.99))
 
         # 7. PPO builds the actor-critic policy and its optimiser; its logger writes TensorBoard events and
-        #    SB3's table into the run folder and the terminal.
-        model = PPO(policy, env, device=args.device, verbose=1, **ppo_kwargs)
+        #    SB3's table into the run folder and the terminal. DeviceRolloutPPO is SB3's PPO collecting the
+        #    rollout on the env's device; its update, checkpoints and logs are PPO's own.
+        ppo_class = sb3_device_ppo.DeviceRolloutPPO if on_device else PPO
+        model = ppo_class(policy, env, device=args.device, verbose=1, **ppo_kwargs)
         model.set_logger(configure(str(run_dir), ["stdout", "tensorboard"]))
         if resume_from is not None:
             sb3_agent.load_checkpoint(model, resume_from)  # weights, optimiser, timestep count, normaliser

@@ -14,5 +14,7 @@ One module per step of the pipeline that the scripts walk through:
 * :mod:`.distributed`: ``--distributed`` training on several GPUs under torchrun (rsl_rl, skrl);
 * :mod:`.errors`: one-line messages and exit codes for bad input.
 
-Library-specific glue lives next to them (:mod:`.rsl_rl_runner`).
+Library-specific glue lives next to them (:mod:`.rsl_rl_runner`, :mod:`.skrl_agent`, :mod:`.sb3_agent`, and
+SB3's rollout on the env's device: :mod:`.sb3_device_env`, :mod:`.sb3_device_ppo`); :mod:`.benchmark` is
+what ``scripts/benchmark.py`` is made of.
 """

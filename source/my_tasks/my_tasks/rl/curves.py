@@ -27,6 +27,8 @@ TAGS = {
     "sb3": ("rollout/ep_rew_mean", "rollout/ep_len_mean"),
 }
 """(mean return, mean episode length) tags of each library."""
+SUCCESS_TAG = "Metrics/success_rate"
+"""The env's success metric, logged under this tag by rsl_rl and skrl (SB3 does not log the env's metrics)."""
 
 
 @dataclasses.dataclass
@@ -42,6 +44,7 @@ class Curves:
     seconds: list[float]
     returns: list[float]
     lengths: list[float]
+    success_rates: list[float]  # the env's Metrics/success_rate (rsl_rl, skrl), NaN where the run logs none
 
     def solved_at(self, fraction: float = 0.9) -> int | None:
         """Index of the first point whose mean episode length reaches ``fraction`` of the maximum, or None."""
@@ -49,6 +52,10 @@ class Curves:
             return None
         threshold = fraction * self.max_episode_length
         return next((i for i, length in enumerate(self.lengths) if length >= threshold), None)
+
+    def succeeded_at(self, rate: float) -> int | None:
+        """Index of the first point whose success rate reaches ``rate``, or None."""
+        return next((i for i, value in enumerate(self.success_rates) if value >= rate), None)
 
 
 def read_curves(run_dir: Path) -> Curves:
@@ -73,6 +80,7 @@ def read_curves(run_dir: Path) -> Curves:
         raise ValueError(f"{run_dir}: no TensorBoard events of episode lengths from rsl_rl, skrl or SB3")
     return_tag, length_tag = TAGS[library]
     returns = {event.step: event.value for event in scalars.get(return_tag, [])}
+    success_rates = {event.step: event.value for event in scalars.get(SUCCESS_TAG, [])}
     lengths = sorted(scalars[length_tag], key=lambda event: event.step)
     env_cfg, agent_cfg = _params(run_dir, "env"), _params(run_dir, "agent")
     # params/ hold one rank's config: a --distributed run steps world_size times its envs
@@ -97,6 +105,7 @@ def read_curves(run_dir: Path) -> Curves:
         seconds=[event.wall_time - start for event in lengths],
         returns=[returns.get(event.step, math.nan) for event in lengths],
         lengths=[event.value for event in lengths],
+        success_rates=[success_rates.get(event.step, math.nan) for event in lengths],
     )
 
 

@@ -9,7 +9,9 @@ SB3's table); this line is what they all print alike::
     [my_tasks] it  12/100 | 7,412 env-steps/s | return   3.21 | episode length 150.2 | 0:15 elapsed, 1:50 left
 
 The mean return and episode length are those of the library's own window of recently ended episodes
-(the last 100 for all three), so the line agrees with the library's log.
+(the last 100 for all three), so the line agrees with the library's log. Where the library measures them,
+the line ends with where the iteration's time went: ``| collect 0.48 s, update 0.07 s``, collecting the
+rollout (acting and stepping the env) and the update (PPO's epochs, logging, checkpoints).
 """
 
 from __future__ import annotations
@@ -35,8 +37,19 @@ class ProgressLine:
         self._start = time.monotonic()
         self._last = self._start
 
-    def update(self, iteration: int, returns: Iterable[float], lengths: Iterable[float]) -> str:
-        """Print and return the line of ``iteration``, given the returns and lengths of recent episodes."""
+    def update(
+        self,
+        iteration: int,
+        returns: Iterable[float],
+        lengths: Iterable[float],
+        collection_s: float | None = None,
+        update_s: float | None = None,
+    ) -> str:
+        """Print and return the line of ``iteration``, given the returns and lengths of recent episodes.
+
+        ``collection_s`` and ``update_s``, where the library measures them, are the seconds the iteration
+        spent collecting its rollout and updating the policy.
+        """
         now = time.monotonic()
         steps_per_second = self.steps_per_iteration / max(now - self._last, 1e-9)
         self._last = now
@@ -50,6 +63,8 @@ class ProgressLine:
             f"return {_mean(returns):>8.3f} | episode length {_mean(lengths):>6.1f} | "
             f"{_clock(elapsed)} elapsed, {_clock(left)} left"
         )
+        if collection_s is not None and update_s is not None:
+            line += f" | collect {collection_s:.2f} s, update {update_s:.2f} s"
         print(line, flush=True)
         return line
 

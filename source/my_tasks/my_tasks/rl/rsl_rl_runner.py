@@ -36,7 +36,13 @@ class OnPolicyRunnerWithResume(OnPolicyRunner):
         def log_with_progress(**kwargs) -> None:
             rsl_rl_log(**kwargs)
             if self.gpu_global_rank == 0:
-                progress.update(kwargs["it"], self.logger.rewbuffer, self.logger.lenbuffer)
+                progress.update(
+                    kwargs["it"],
+                    self.logger.rewbuffer,
+                    self.logger.lenbuffer,
+                    collection_s=kwargs["collect_time"],
+                    update_s=kwargs["learn_time"],
+                )
             distributed.stop_if_requested(self.device)
 
         self.logger.log = log_with_progress  # rsl_rl calls logger.log once at the end of every iteration

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from isaaclab_rl.sb3 import process_sb3_cfg
 from .checkpoints import write_atomically
 from .errors import UserError
 from .progress import ProgressLine
+from .sb3_device_env import TorchSb3VecEnv, TorchVecNormalize
 
 NORMALIZATION_KEYS = ("normalize_input", "normalize_value", "clip_obs")
 
@@ -51,10 +53,14 @@ def split_cfg(agent_cfg: dict, num_envs: int) -> tuple[str, dict, dict]:
 
 
 def normalize(env: Any, normalization: dict, gamma: float) -> Any:
-    """Wrap ``env`` in SB3's VecNormalize if the config asks for it (``normalize_input``)."""
+    """Wrap ``env`` in SB3's VecNormalize if the config asks for it (``normalize_input``).
+
+    A :class:`~my_tasks.rl.sb3_device_env.TorchSb3VecEnv` gets the same normaliser on its device.
+    """
     if not normalization.get("normalize_input"):
         return env
-    return VecNormalize(
+    normalizer = TorchVecNormalize if isinstance(env, TorchSb3VecEnv) else VecNormalize
+    return normalizer(
         env,
         training=True,
         norm_obs=True,
@@ -129,6 +135,7 @@ class TrainingCallback(BaseCallback):
         self.progress: ProgressLine | None = None
         self.collected_iteration = -1  # the last iteration whose rollout is collected
         self.reported_iteration = -1  # the last iteration whose progress line is printed
+        self.rollout_start = self.rollout_end = 0.0  # [s] of the last rollout, for the time split
 
     def _on_training_start(self) -> None:
         first = iteration_of(self.model) + 1
@@ -139,9 +146,11 @@ class TrainingCallback(BaseCallback):
 
     def _on_rollout_end(self) -> None:
         self.collected_iteration = iteration_of(self.model)
+        self.rollout_end = time.perf_counter()
 
     def _on_rollout_start(self) -> None:  # the previous iteration's update is done
         self._iteration_done()
+        self.rollout_start = time.perf_counter()
 
     def _on_training_end(self) -> None:
         self._iteration_done()
@@ -152,7 +161,13 @@ class TrainingCallback(BaseCallback):
             return
         self.reported_iteration = iteration
         episodes = self.model.ep_info_buffer
-        self.progress.update(iteration, [e["r"] for e in episodes], [e["l"] for e in episodes])
+        self.progress.update(
+            iteration,
+            [e["r"] for e in episodes],
+            [e["l"] for e in episodes],
+            collection_s=self.rollout_end - self.rollout_start,
+            update_s=time.perf_counter() - self.rollout_end,  # PPO.train and SB3's log dump
+        )
         if (iteration + 1) % self.save_interval == 0:
             save_checkpoint(self.model, self.run_dir)
 

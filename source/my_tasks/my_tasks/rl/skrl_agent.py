@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +194,7 @@ class PPO(SkrlPPO):
         self.first_timestep = 0
         self.completed_timesteps = 0
         self.progress: ProgressLine | None = None
+        self._last_update_end = time.perf_counter()  # where the next rollout's collection time starts
 
     @property
     def iteration(self) -> int:
@@ -204,6 +206,7 @@ class PPO(SkrlPPO):
         first = self.first_timestep // self.cfg.rollouts
         last = (self.first_timestep + timesteps) // self.cfg.rollouts - 1
         self.progress = ProgressLine(first, last, self.cfg.rollouts * num_envs)
+        self._last_update_end = time.perf_counter()
 
     def record_transition(self, *, timestep: int, **kwargs) -> None:
         super().record_transition(timestep=self.first_timestep + timestep, **kwargs)
@@ -213,10 +216,19 @@ class PPO(SkrlPPO):
         rollout_ends = self.training and (self._rollout + 1) % self.cfg.rollouts == 0
         if rollout_ends:  # skrl clears its window of finished episodes when it writes to TensorBoard: read it first
             returns, lengths = _flat(self._track_rewards), _flat(self._track_timesteps)  # skrl keeps [value] lists
+            update_start = time.perf_counter()  # skrl updates PPO inside post_interaction at a rollout's end
         super().post_interaction(timestep=timestep, timesteps=self.first_timestep + timesteps)
         self.completed_timesteps = timestep + 1
         if rollout_ends and self.progress is not None:
-            self.progress.update(self.iteration, returns, lengths)
+            update_end = time.perf_counter()
+            self.progress.update(
+                self.iteration,
+                returns,
+                lengths,
+                collection_s=update_start - self._last_update_end,
+                update_s=update_end - update_start,
+            )
+            self._last_update_end = update_end
         if rollout_ends:
             distributed.stop_if_requested(self.device)
 
