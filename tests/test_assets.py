@@ -17,7 +17,7 @@ from my_tasks.assets import ASSETS_DATA_DIR
 
 pytestmark = pytest.mark.unit
 
-SHIPPED = ("cartpole.usda", "ground_plane.usda")
+SHIPPED = ("cartpole.usda", "ground_plane.usda", "arrow_x.usda", "frame_prim.usda")
 ROBOTS = ("go2.usdc", "panda.usdc")
 
 

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, The my_tasks Project Developers.
 # SPDX-License-Identifier: BSD-3-Clause
 
-"""Author the primitive assets that ship with my_tasks: the cartpole robot and a ground plane.
+"""Author the primitive assets that ship with my_tasks: the cartpole robot, a ground plane and marker shapes.
 
 Isaac Lab's stock cartpole and ground plane live on a remote asset server. This script writes
 offline replacements as plain-text USD from primitives, so they are diffable, small and rebuilt
@@ -11,6 +11,8 @@ the same way every time:
   a revolute joint (``cart_to_pole``), the body and joint names of Isaac Lab's cartpole.
 * ``ground_plane.usda``: a collision plane with a visual quad, in the layout that Isaac Lab's
   :class:`~isaaclab.sim.GroundPlaneCfg` spawner expects (a ``Plane`` prim and an ``Environment`` Xform).
+* ``arrow_x.usda`` and ``frame_prim.usda``: the shapes of Isaac Lab's debug markers (an arrow along x, and
+  three arrows along x, y, z), for the velocity and pose commands' visualisation.
 
 Usage::
 
@@ -157,6 +159,36 @@ def build_ground_plane(path: Path) -> None:
     stage.GetRootLayer().Save()
 
 
+def _arrow(stage: Usd.Stage, path: str, axis: str, color: tuple[float, float, float] | None = None) -> None:
+    """A unit arrow from the origin along ``axis``: a shaft (0 to 0.7) and a cone (0.7 to 1), 0.5 wide at most."""
+    offset = {"X": Gf.Vec3d(1, 0, 0), "Y": Gf.Vec3d(0, 1, 0), "Z": Gf.Vec3d(0, 0, 1)}[axis]
+    UsdGeom.Xform.Define(stage, path)
+    shaft = UsdGeom.Cylinder.Define(stage, f"{path}/shaft")
+    shaft.CreateAxisAttr(axis)
+    shaft.CreateRadiusAttr(0.125)
+    shaft.CreateHeightAttr(0.7)
+    shaft.AddTranslateOp().Set(offset * 0.35)
+    head = UsdGeom.Cone.Define(stage, f"{path}/head")
+    head.CreateAxisAttr(axis)
+    head.CreateRadiusAttr(0.25)
+    head.CreateHeightAttr(0.3)
+    head.AddTranslateOp().Set(offset * 0.85)
+    if color is not None:
+        for geom in (shaft, head):
+            geom.CreateDisplayColorAttr([Gf.Vec3f(*color)])
+
+
+def build_markers(arrow_path: Path, frame_path: Path) -> None:
+    """Write the marker shapes: one arrow along x; a frame of red, green and blue arrows along x, y and z."""
+    stage = _new_stage(arrow_path, "Arrow")
+    _arrow(stage, "/Arrow/x", "X")
+    stage.GetRootLayer().Save()
+    stage = _new_stage(frame_path, "Frame")
+    for axis, color in (("X", (1.0, 0.0, 0.0)), ("Y", (0.0, 1.0, 0.0)), ("Z", (0.0, 0.0, 1.0))):
+        _arrow(stage, f"/Frame/{axis.lower()}", axis, color)
+    stage.GetRootLayer().Save()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="Output directory (default: the package data).")
@@ -164,7 +196,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     build_cartpole(args.out / "cartpole.usda")
     build_ground_plane(args.out / "ground_plane.usda")
-    print(f"wrote {args.out / 'cartpole.usda'} and {args.out / 'ground_plane.usda'}")
+    build_markers(args.out / "arrow_x.usda", args.out / "frame_prim.usda")
+    print(f"wrote cartpole.usda, ground_plane.usda, arrow_x.usda and frame_prim.usda into {args.out}")
 
 
 if __name__ == "__main__":
