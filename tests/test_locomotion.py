@@ -141,10 +141,10 @@ def test_a_few_rsl_rl_iterations_raise_the_tracking_reward(tmp_path):
     """From a random policy to one that tracks a little: the mean tracking reward of the episodes rises."""
     from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
-    iterations = 20
+    iterations = 12
     result = run_script(
         "rsl_rl/train.py",
-        *("--task", TASK, "--device", "cpu", "--num_envs", "128", "--max_iterations", str(iterations)),
+        *("--task", TASK, "--device", "cpu", "--num_envs", "64", "--max_iterations", str(iterations)),
         *("--seed", "1", "--experiment_name", "walk"),
         cwd=tmp_path,
     )
