@@ -8,7 +8,7 @@ The robot USD files are built by ``scripts/tools/build_basic_assets.py`` (cartpo
 """
 
 from .cartpole import CARTPOLE_CFG
-from .franka import FRANKA_PANDA_CFG
+from .franka import FRANKA_PANDA_CFG, FRANKA_PANDA_TCP_OFFSET
 from .ground import GROUND_PLANE_CFG
 from .paths import ASSETS_DATA_DIR
 from .terrains import FLAT_TERRAIN_CFG, ROUGH_TERRAIN_CFG
@@ -19,6 +19,7 @@ __all__ = [
     "CARTPOLE_CFG",
     "FLAT_TERRAIN_CFG",
     "FRANKA_PANDA_CFG",
+    "FRANKA_PANDA_TCP_OFFSET",
     "GROUND_PLANE_CFG",
     "ROUGH_TERRAIN_CFG",
     "UNITREE_GO2_CFG",
