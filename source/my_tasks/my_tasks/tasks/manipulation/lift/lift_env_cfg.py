@@ -37,13 +37,14 @@ SUCCESS_DISTANCE = 0.05  # [m] cube centre to goal at the episode's last step
 LIFTED_HEIGHT = 0.04  # [m] cube centre above the table top (it rests at 0.025)
 
 # Contact settings of the cube, the table and the finger pads, measured by a scripted grasp on the CPU
-# (tests/test_manipulation.py: close on the cube, lift it 0.25 m, hold it; docs/manipulation.md has the
-# table). MuJoCo's friction is a soft constraint that lets a loaded contact creep. With MuJoCo's
-# defaults (pyramidal cone, impratio 1) 2 of 4 cubes of 0.1 kg slid out during the lift and the rest
-# crept 3.5 mm/s; the elliptic cone with impratio 10 (below) held all of them, creeping 0.5-0.9 mm/s,
-# and even cubes of 0.5 kg. condim 4 adds torsional friction, so the cube does not spin about the line
-# between the pads when it is held off-centre.
-CONTACT = MujocoCollisionCfg(condim=4)
+# (docs/manipulation.md has the table; tests/test_manipulation.py repeats it). MuJoCo's friction is a soft
+# constraint that lets a loaded contact creep. With MuJoCo's defaults (pyramidal cone, impratio 1) 2 of
+# 4 cubes of 0.1 kg slid out during a lift and the rest crept 3.5 mm/s; the elliptic cone with impratio
+# 10 (below) held all of them, creeping 0.5 mm/s, and cubes of 0.5 kg too. condim 4 adds torsional
+# friction, so a cube held off-centre does not spin about the line between the pads. A 10 ms solref time
+# constant (MuJoCo's default is 20 ms; 10 ms is two physics steps, the stiffest it advises) halves how
+# far a cube carried at 0.9 m/s lags behind the pads: with 20 ms one of 4 slid out of the hand.
+CONTACT = MujocoCollisionCfg(condim=4, solref=(0.01, 1.0))
 FRICTION = sim_utils.RigidBodyMaterialCfg(static_friction=1.0, dynamic_friction=1.0)  # rubber pads on wood
 
 

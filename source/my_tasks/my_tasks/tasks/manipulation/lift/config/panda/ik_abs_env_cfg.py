@@ -49,9 +49,10 @@ class PandaLiftIKAbsEnvCfg(PandaLiftEnvCfg):
             asset_name="robot",
             joint_names=["panda_joint.*"],
             body_name="panda_hand",
-            # damped least squares: a large damping keeps the step towards a far target short and smooth
+            # damped least squares; Isaac Lab's diffik_abs reach preset damps with 0.45, with which the TCP was still
+            # 1 to 2 cm off a target 0.3 m away after 1 s; with 0.1 it follows a moving target within 5 mm
             controller=DifferentialIKControllerCfg(
-                command_type="pose", use_relative_mode=False, ik_method="dls", ik_params={"lambda_val": 0.45}
+                command_type="pose", use_relative_mode=False, ik_method="dls", ik_params={"lambda_val": 0.1}
             ),
             body_offset=mdp.DifferentialInverseKinematicsActionCfg.OffsetCfg(pos=FRANKA_PANDA_TCP_OFFSET),
             scale=(*POSITION_SCALE, *(QUAT_SCALE,) * 4),
