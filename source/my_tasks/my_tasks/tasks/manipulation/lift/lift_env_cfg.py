@@ -6,11 +6,11 @@
 Isaac Lab's :class:`~isaaclab_tasks.contrib.lift.lift_env_cfg.LiftEnvCfg` holds the term list our users
 know: observations ``joint_pos``, ``joint_vel``, ``object_position`` (robot root frame),
 ``target_object_position``, ``actions``; rewards ``reaching_object``, ``lifting_object``,
-``object_goal_tracking``, ``object_goal_tracking_fine_grained``; penalties ``action_rate`` and
-``joint_vel`` with their curriculum. This subclass keeps all of it and changes what stops it from
-running here: its table, ground, cube and markers are USD files on a remote server (here Isaac Lab's primitive
-spawners and our ground), its physics is PhysX only (here Newton with MuJoCo-Warp by default, settings
-below), and its success metric counts a goal ever touched (here the goal held at the episode's end).
+``object_goal_tracking``, ``object_goal_tracking_fine_grained``; penalties ``action_rate`` and ``joint_vel``
+with their curriculum. This subclass keeps all of it and changes what stops it from running here: its table,
+ground, cube and markers are USD files on a remote server (here Isaac Lab's primitive spawners and our
+ground), its physics is PhysX only (here Newton with MuJoCo-Warp by default, settings below), and its
+success metric counts a goal ever touched (here the goal held at the episode's end).
 """
 
 import isaaclab.sim as sim_utils
@@ -33,8 +33,7 @@ from ..markers import CURRENT_MARKER_CFG, GOAL_MARKER_CFG
 from . import mdp
 
 CUBE_SIZE = 0.05  # [m]
-SUCCESS_DISTANCE = 0.05  # [m] cube centre to goal at the episode's last step
-LIFTED_HEIGHT = 0.04  # [m] cube centre above the table top (it rests at 0.025)
+SUCCESS_DISTANCE = 0.05  # [m] cube centre to goal at the episode's last step, lifted (Isaac Lab's 0.04 m)
 
 # Contact settings of the cube, the table and the finger pads, measured by a scripted grasp on the CPU
 # (docs/manipulation.md has the table; tests/test_manipulation.py repeats it). MuJoCo's friction is a soft
@@ -124,14 +123,10 @@ class LiftEnvCfg(ClassicLiftEnvCfg):
         super().__post_init__()
         self.sim.physics = LiftPhysicsCfg()
         self.sim.default_visualizer_cfg = VisualizerCfg(eye=(2.0, 2.0, 1.5), lookat=(0.5, 0.0, 0.2))
-        # one goal per episode (the reset samples it), so that the last step is judged against it
         self.commands.object_pose.goal_pose_visualizer_cfg = GOAL_MARKER_CFG
         self.commands.object_pose.current_pose_visualizer_cfg = CURRENT_MARKER_CFG
+        # one goal per episode (the reset samples it), so that the last step is judged against it
         self.commands.object_pose.resampling_time_range = (2 * self.episode_length_s,) * 2
-        self.events.reset_object_position.params["asset_cfg"].body_names = "Object"
-        for term in (self.rewards.lifting_object, self.rewards.object_goal_tracking):
-            term.params["minimal_height"] = LIFTED_HEIGHT
-        self.rewards.object_goal_tracking_fine_grained.params["minimal_height"] = LIFTED_HEIGHT
         self.rewards.object_goal_tracking.func = mdp.object_goal_distance_at_end
         self.rewards.object_goal_tracking.params["success_threshold"] = SUCCESS_DISTANCE
 

@@ -3,14 +3,14 @@
 
 """Isaac Lab's reach (``isaaclab_tasks.core.reach``), offline.
 
-Isaac Lab's :class:`~isaaclab_tasks.core.reach.reach_env_cfg.ReachEnvCfg` is used as it is: a pose
-command resampled every 4 s, observations of joint positions and velocities, the command and the last
-action; rewards for position and orientation error, a bonus for success and penalties on action rate,
-action size and joint velocity (raised by its curriculum); Newton with MuJoCo-Warp. An episode ends
-after 12 s, or as soon as the end effector is within both success thresholds of the command
-(``Metrics/success_rate`` is then 1 for that episode). This subclass swaps its ground and its pose markers,
-USD files on a remote server, for ours, and steps MuJoCo-Warp once per 1/120 s instead of twice: the arm touches
-nothing but the table, so the substep only doubles the cost. The robot comes from ``config/<robot>``.
+Isaac Lab's :class:`~isaaclab_tasks.core.reach.reach_env_cfg.ReachEnvCfg` is used as it is: a pose command
+resampled every 4 s, observations of joint positions and velocities, the command and the last action;
+rewards for position and orientation error, a bonus for success and penalties on action rate, action size
+and joint velocity (raised by its curriculum); Newton with MuJoCo-Warp. An episode ends after 12 s, or as
+soon as the end effector is within both success thresholds of the command (``Metrics/success_rate`` is then
+1 for that episode). This subclass swaps its ground and its pose markers, USD files on a remote server, for
+ours, and steps MuJoCo-Warp once per 1/120 s instead of twice: the arm touches nothing but the table, so the
+substep only doubles the cost. The robot comes from ``config/<robot>``.
 """
 
 from isaaclab.assets import AssetBaseCfg
