@@ -10,7 +10,7 @@ from isaaclab_rl.rsl_rl import RslRlMLPModelCfg, RslRlOnPolicyRunnerCfg, RslRlPp
 
 @configclass
 class PandaLiftPPORunnerCfg(RslRlOnPolicyRunnerCfg):
-    """Isaac Lab's classic lift agent (``contrib.lift``): three-layer MLPs, a low learning rate."""
+    """Isaac Lab's classic lift agent (``contrib.lift``), with observation normalisation (as its Newton lift)."""
 
     num_steps_per_env = 24
     max_iterations = 1500
