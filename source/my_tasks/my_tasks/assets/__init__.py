@@ -8,7 +8,7 @@ The robot USD files are built by ``scripts/tools/build_basic_assets.py`` (cartpo
 """
 
 from .cartpole import CARTPOLE_CFG
-from .franka import FRANKA_PANDA_CFG
+from .franka import FRANKA_PANDA_CFG, FRANKA_PANDA_TCP_OFFSET
 from .ground import GROUND_PLANE_CFG
 from .markers import use_local_markers
 from .paths import ASSETS_DATA_DIR
@@ -20,6 +20,7 @@ __all__ = [
     "CARTPOLE_CFG",
     "FLAT_TERRAIN_CFG",
     "FRANKA_PANDA_CFG",
+    "FRANKA_PANDA_TCP_OFFSET",
     "GROUND_PLANE_CFG",
     "ROUGH_TERRAIN_CFG",
     "UNITREE_GO2_CFG",

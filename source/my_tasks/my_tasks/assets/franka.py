@@ -76,3 +76,6 @@ FRANKA_PANDA_CFG = ArticulationCfg(
     soft_joint_pos_limit_factor=1.0,
 )
 """Franka Emika Panda (17.5 kg) fixed to the world, with PD position control of the arm and the gripper."""
+
+FRANKA_PANDA_TCP_OFFSET = (0.0, 0.0, 0.1034)
+"""[m] Tool centre point in ``panda_hand``'s frame: midway between the fingertip pads, where a grasped object sits."""
