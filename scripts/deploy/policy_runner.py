@@ -81,6 +81,9 @@ class PolicyRunner:
 
     def joint_targets(self, action: np.ndarray) -> dict[str, float]:
         """Joint position targets from an action of joint-position terms: ``offset + scale * action``."""
+        kinds = {term.get("type") for term in self.metadata["action_terms"]}
+        if kinds != {"JointPositionAction"}:
+            raise ValueError(f"joint_targets applies joint-position actions; this policy's actions are {kinds}")
         targets = np.asarray(self.metadata["action_offset"]) + np.asarray(self.metadata["action_scale"]) * action
         return dict(zip(self.metadata["joint_names"], targets.tolist(), strict=True))
 

@@ -10,7 +10,7 @@ The robot USD files are built by ``scripts/tools/build_basic_assets.py`` (cartpo
 from .cartpole import CARTPOLE_CFG
 from .franka import FRANKA_PANDA_CFG, FRANKA_PANDA_TCP_OFFSET
 from .ground import GROUND_PLANE_CFG
-from .markers import use_local_markers
+from .markers import local_markers, use_local_markers
 from .paths import ASSETS_DATA_DIR
 from .terrains import FLAT_TERRAIN_CFG, ROUGH_TERRAIN_CFG
 from .unitree import UNITREE_GO2_CFG
@@ -24,5 +24,6 @@ __all__ = [
     "GROUND_PLANE_CFG",
     "ROUGH_TERRAIN_CFG",
     "UNITREE_GO2_CFG",
+    "local_markers",
     "use_local_markers",
 ]

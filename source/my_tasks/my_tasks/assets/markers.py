@@ -28,10 +28,11 @@ def use_local_markers(cfg: Any) -> None:
 
     for holder, name, value in list(_fields(cfg)):
         if isinstance(value, VisualizationMarkersCfg):
-            setattr(holder, name, _local(value))
+            setattr(holder, name, local_markers(value))
 
 
-def _local(markers_cfg: Any) -> Any:
+def local_markers(markers_cfg: Any) -> Any:
+    """The same markers (a ``VisualizationMarkersCfg``) with their remote shapes replaced by our local files."""
     markers = {}
     for name, spawn in markers_cfg.markers.items():
         usd_path = getattr(spawn, "usd_path", None)

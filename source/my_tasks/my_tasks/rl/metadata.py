@@ -45,8 +45,8 @@ ACTION_MEANINGS = {
     "BinaryJointPositionAction": "one value: < 0 closes the gripper (close_command_expr), >= 0 opens it",
     "DifferentialInverseKinematicsAction": (
         "end-effector target of body_name in the robot's base frame, solved to joint position targets by "
-        "differential IK; pose: position [m] + quaternion (w, x, y, z); relative pose: position delta [m] + "
-        "axis-angle rotation delta [rad]; each element multiplied by scale first"
+        "differential IK; pose: position [m] + quaternion (x, y, z, w); relative pose: position delta [m] + "
+        "axis-angle rotation delta [rad]; each element is action_offset + action_scale * action"
     ),
 }
 """What an action term's values mean, by the action class (``type`` in ``action_terms``)."""
@@ -167,9 +167,11 @@ def _manager_based_io(env: Any) -> dict[str, Any]:
         action_terms.append(_action_term(name, dim, term))
         action_scale += _per_element(getattr(term, "_scale", 1.0), dim)
         action_offset += _per_element(getattr(term, "_offset", 0.0), dim)
-        if type(term).__name__ in ("JointPositionAction", "JointVelocityAction", "JointEffortAction"):
-            joint_names += term._joint_names
-            default_joint_pos += term._asset.data.default_joint_pos.torch[0, term._joint_ids].tolist()
+        asset = getattr(term, "_asset", None)
+        for joint in getattr(term, "_joint_names", []):  # the joints this term drives (an arm, a gripper)
+            if joint not in joint_names and hasattr(asset, "joint_names"):
+                joint_names.append(joint)
+                default_joint_pos.append(asset.data.default_joint_pos.torch[0, asset.joint_names.index(joint)].item())
     return {
         "observation_terms": observation_terms,
         "action_terms": action_terms,

@@ -8,8 +8,8 @@ know: observations ``joint_pos``, ``joint_vel``, ``object_position`` (robot root
 ``target_object_position``, ``actions``; rewards ``reaching_object``, ``lifting_object``,
 ``object_goal_tracking``, ``object_goal_tracking_fine_grained``; penalties ``action_rate`` and ``joint_vel``
 with their curriculum. This subclass keeps all of it and changes what stops it from running here: its table,
-ground, cube and markers are USD files on a remote server (here Isaac Lab's primitive spawners and our
-ground), its physics is PhysX only (here Newton with MuJoCo-Warp by default, settings below), and its
+ground, cube and markers are USD files on a remote server (here Isaac Lab's primitive spawners, our ground
+and our marker files), its physics is PhysX only (here Newton with MuJoCo-Warp by default, settings below), and its
 success metric counts a goal ever touched (here the goal held at the episode's end).
 """
 
@@ -27,9 +27,8 @@ from isaaclab_tasks.contrib.lift.lift_env_cfg import LiftEnvCfg as ClassicLiftEn
 from isaaclab_tasks.contrib.lift.lift_env_cfg import ObjectTableSceneCfg
 from isaaclab_tasks.utils import PresetCfg
 
-from my_tasks.assets import GROUND_PLANE_CFG
+from my_tasks.assets import GROUND_PLANE_CFG, use_local_markers
 
-from ..markers import CURRENT_MARKER_CFG, GOAL_MARKER_CFG
 from . import mdp
 
 CUBE_SIZE = 0.05  # [m]
@@ -123,8 +122,7 @@ class LiftEnvCfg(ClassicLiftEnvCfg):
         super().__post_init__()
         self.sim.physics = LiftPhysicsCfg()
         self.sim.default_visualizer_cfg = VisualizerCfg(eye=(2.0, 2.0, 1.5), lookat=(0.5, 0.0, 0.2))
-        self.commands.object_pose.goal_pose_visualizer_cfg = GOAL_MARKER_CFG
-        self.commands.object_pose.current_pose_visualizer_cfg = CURRENT_MARKER_CFG
+        use_local_markers(self)
         # one goal per episode (the reset samples it), so that the last step is judged against it
         self.commands.object_pose.resampling_time_range = (2 * self.episode_length_s,) * 2
         self.rewards.object_goal_tracking.func = mdp.object_goal_distance_at_end

@@ -19,9 +19,7 @@ from isaaclab.utils import configclass
 from isaaclab_tasks.core.reach.reach_env_cfg import ReachEnvCfg as IsaacReachEnvCfg
 from isaaclab_tasks.core.reach.reach_env_cfg import ReachSceneCfg as IsaacReachSceneCfg
 
-from my_tasks.assets import GROUND_PLANE_CFG
-
-from ..markers import CURRENT_MARKER_CFG, GOAL_MARKER_CFG
+from my_tasks.assets import GROUND_PLANE_CFG, use_local_markers
 
 POSITION_SUCCESS = 0.05  # [m] end effector to commanded position, as in Isaac-Reach-Franka
 ORIENTATION_SUCCESS = 0.2  # [rad] end effector to commanded orientation, as in Isaac-Reach-Franka
@@ -48,8 +46,7 @@ class ReachEnvCfg(IsaacReachEnvCfg):
         super().__post_init__()
         for newton in (self.sim.physics.newton_mjwarp, self.sim.physics.default):
             newton.num_substeps = 1
-        self.commands.ee_pose.goal_pose_visualizer_cfg = GOAL_MARKER_CFG
-        self.commands.ee_pose.current_pose_visualizer_cfg = CURRENT_MARKER_CFG
+        use_local_markers(self)
         self.commands.ee_pose.position_success_threshold = POSITION_SUCCESS
         self.commands.ee_pose.orientation_success_threshold = ORIENTATION_SUCCESS
 

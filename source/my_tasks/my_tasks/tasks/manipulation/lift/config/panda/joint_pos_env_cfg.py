@@ -3,13 +3,13 @@
 
 """``MyTasks-Lift-Cube-Panda``: the Panda lifts the cube with joint-position targets and a binary gripper."""
 
+from isaaclab.markers.config import FRAME_MARKER_CFG
 from isaaclab.sensors import FrameTransformerCfg
 from isaaclab.sensors.frame_transformer.frame_transformer_cfg import OffsetCfg
 from isaaclab.utils import configclass
 
-from my_tasks.assets import FRANKA_PANDA_CFG, FRANKA_PANDA_TCP_OFFSET
+from my_tasks.assets import FRANKA_PANDA_CFG, FRANKA_PANDA_TCP_OFFSET, local_markers
 
-from ....markers import FRAME_TRANSFORMER_MARKER_CFG
 from ... import mdp
 from ...lift_env_cfg import CONTACT, LiftEnvCfg
 
@@ -40,7 +40,7 @@ class PandaLiftEnvCfg(LiftEnvCfg):
         self.scene.ee_frame = FrameTransformerCfg(
             prim_path="{ENV_REGEX_NS}/Robot/panda_link0",
             debug_vis=False,
-            visualizer_cfg=FRAME_TRANSFORMER_MARKER_CFG,
+            visualizer_cfg=local_markers(FRAME_MARKER_CFG.replace(prim_path="/Visuals/FrameTransformer")),
             target_frames=[
                 FrameTransformerCfg.FrameCfg(
                     prim_path="{ENV_REGEX_NS}/Robot/panda_hand",
