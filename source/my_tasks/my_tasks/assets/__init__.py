@@ -8,7 +8,7 @@ The robot USD files are built by ``scripts/tools/build_basic_assets.py`` (cartpo
 """
 
 from .cartpole import CARTPOLE_CFG
-from .franka import FRANKA_PANDA_CFG, FRANKA_PANDA_TCP_OFFSET
+from .franka import FRANKA_PANDA_CFG, FRANKA_PANDA_TCP_OFFSET, with_gravity_compensation
 from .ground import GROUND_PLANE_CFG
 from .markers import local_markers, use_local_markers
 from .paths import ASSETS_DATA_DIR
@@ -26,4 +26,5 @@ __all__ = [
     "UNITREE_GO2_CFG",
     "local_markers",
     "use_local_markers",
+    "with_gravity_compensation",
 ]

@@ -15,7 +15,7 @@ import isaaclab.sim as sim_utils
 from isaaclab.actuators import ImplicitActuatorCfg
 from isaaclab.assets import ArticulationCfg
 
-from isaaclab_newton.sim.schemas import NewtonArticulationCfg
+from isaaclab_newton.sim.schemas import MujocoRigidBodyCfg, NewtonArticulationCfg
 from isaaclab_physx.sim.schemas import PhysxArticulationCfg, PhysxRigidBodyCfg
 
 from .paths import ASSETS_DATA_DIR
@@ -79,3 +79,16 @@ FRANKA_PANDA_CFG = ArticulationCfg(
 
 FRANKA_PANDA_TCP_OFFSET = (0.0, 0.0, 0.1034)
 """[m] Tool centre point in ``panda_hand``'s frame: midway between the fingertip pads, where a grasped object sits."""
+
+
+def with_gravity_compensation(robot_cfg: ArticulationCfg) -> ArticulationCfg:
+    """The arm with its links' weight compensated: for differential IK, which solves for poses, not torques.
+
+    Without it a joint target sags away from the pose it was solved for. MuJoCo compensates per body
+    (``gravcomp``); PhysX turns the links' gravity off.
+    """
+    rigid_props = [
+        PhysxRigidBodyCfg(disable_gravity=True, max_depenetration_velocity=5.0),
+        MujocoRigidBodyCfg(gravcomp=1.0),
+    ]
+    return robot_cfg.replace(spawn=robot_cfg.spawn.replace(rigid_props=rigid_props))

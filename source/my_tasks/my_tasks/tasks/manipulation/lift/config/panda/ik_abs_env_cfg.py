@@ -15,10 +15,7 @@ with its fingers closing along the base's y axis. The 8th number closes the grip
 from isaaclab.controllers.differential_ik_cfg import DifferentialIKControllerCfg
 from isaaclab.utils import configclass
 
-from isaaclab_newton.sim.schemas import MujocoRigidBodyCfg
-from isaaclab_physx.sim.schemas import PhysxRigidBodyCfg
-
-from my_tasks.assets import FRANKA_PANDA_TCP_OFFSET
+from my_tasks.assets import FRANKA_PANDA_TCP_OFFSET, with_gravity_compensation
 
 from ... import mdp
 from .joint_pos_env_cfg import PandaLiftEnvCfg
@@ -35,16 +32,7 @@ class PandaLiftIKAbsEnvCfg(PandaLiftEnvCfg):
 
     def __post_init__(self):
         super().__post_init__()
-        # IK solves for poses, not torques: gravity compensation keeps a joint target from sagging away
-        # from the pose it was solved for (MuJoCo's per-body gravcomp; PhysX turns the arm's gravity off)
-        self.scene.robot = self.scene.robot.replace(
-            spawn=self.scene.robot.spawn.replace(
-                rigid_props=[
-                    PhysxRigidBodyCfg(disable_gravity=True, max_depenetration_velocity=5.0),
-                    MujocoRigidBodyCfg(gravcomp=1.0),
-                ]
-            )
-        )
+        self.scene.robot = with_gravity_compensation(self.scene.robot)  # IK solves for poses, not torques
         self.actions.arm_action = mdp.DifferentialInverseKinematicsActionCfg(
             asset_name="robot",
             joint_names=["panda_joint.*"],
