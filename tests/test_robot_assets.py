@@ -157,11 +157,9 @@ def test_go2_stands_alike_under_both_actuator_paths():
     A drive applied twice, or not at all, on one path shows as another height or a fall.
     """
     heights = {}
+    scene_cfg = Go2SceneCfg(num_envs=NUM_ENVS, env_spacing=2.0)
     for native in (True, False):
-        with simulate(Go2SceneCfg(num_envs=NUM_ENVS, env_spacing=2.0), GO2_PHYSICS, use_newton_actuators=native) as (
-            sim,
-            scene,
-        ):
+        with simulate(scene_cfg, GO2_PHYSICS, use_newton_actuators=native) as (sim, scene):
             robot = scene["robot"]
             start = sim.physics_manager.get_simulation_time()
             for _ in hold(sim, scene, robot.data.default_joint_pos.torch, seconds=1.5):
